@@ -1,0 +1,56 @@
+// @ts-check
+// Tests run in Debian's Chromium (/usr/bin/chromium) through Playwright.
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { fromRollup } from '@web/dev-server-rollup';
+import rollupCommonjs from '@rollup/plugin-commonjs';
+import { playwrightLauncher } from '@web/test-runner-playwright';
+
+const commonjs = fromRollup(rollupCommonjs);
+
+const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const args = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+/** @param {{ timezoneId?: string, locale?: string }} [context] */
+function chromium(context = {}) {
+  return playwrightLauncher({
+    product: 'chromium',
+    launchOptions: { executablePath, headless: true, args },
+    createBrowserContext: ({ browser }) =>
+      browser.newContext({ locale: context.locale ?? 'en-US', timezoneId: context.timezoneId ?? 'UTC' }),
+  });
+}
+
+/** Date rules must not depend on the viewer's time zone: they run again in two far-apart zones. */
+const dateRuleTests = ['src/domain/**/*.test.ts', 'src/components/overdue-banner/*.test.ts'];
+
+export default {
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  rootDir: '.',
+  concurrency: 1,
+  browserStartTimeout: 60000,
+  testsFinishTimeout: 300000,
+  testFramework: { config: { timeout: 10000 } },
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
+    commonjs({
+      include: ['**/node_modules/card-validator/**', '**/node_modules/credit-card-type/**', '**/node_modules/i18n-iso-countries/**', '**/node_modules/diacritics/**'],
+      strictRequires: false,
+    }),
+  ],
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  browsers: [chromium()],
+  groups: [
+    
+    { name: 'tz-kiritimati', files: dateRuleTests, browsers: [chromium({ timezoneId: 'Pacific/Kiritimati' })] },
+    { name: 'tz-pago-pago', files: dateRuleTests, browsers: [chromium({ timezoneId: 'Pacific/Pago_Pago' })] },
+  ],
+};
