@@ -1,0 +1,127 @@
+/**
+ * Calendar-date helpers. Every date rule works on UTC calendar dates (`YYYY-MM-DD`) so that
+ * the browser's time zone never changes a result. No DOM.
+ */
+
+const DAY_MS = 86_400_000;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// RFC 3339 / ISO 8601 extended date-time. Without an offset the time is read as UTC.
+const DATE_TIME_RE = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:([Zz])|([+-])(\d{2}):?(\d{2}))?$/;
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+function daysInMonth(year: number, month: number): number {
+  return month === 2 ? (isLeapYear(year) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+}
+
+/** Epoch milliseconds of a UTC wall time (Date.UTC maps years 0–99 to 1900–1999; this does not). */
+function utcMs(year: number, month: number, day: number, hours = 0, minutes = 0, seconds = 0, ms = 0): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hours, minutes, seconds, ms);
+  return date.getTime();
+}
+
+function fromMs(ms: number): string {
+  const date = new Date(ms);
+  const year = date.getUTCFullYear();
+  if (!Number.isFinite(ms) || year < 0 || year > 9999) throw new RangeError('Date is outside the years 0000–9999.');
+  const pad = (n: number, width: number) => String(n).padStart(width, '0');
+  return `${pad(year, 4)}-${pad(date.getUTCMonth() + 1, 2)}-${pad(date.getUTCDate(), 2)}`;
+}
+
+/** Whether `s` is a real calendar date `YYYY-MM-DD` (`2024-02-29` yes, `2023-02-29` no). */
+export function isCalendarDate(s: string): boolean {
+  const match = DATE_RE.exec(s);
+  if (!match) return false;
+  const year = Number(match[1]);
+  const month = Number(match[2]);
+  const day = Number(match[3]);
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+/**
+ * Epoch milliseconds of an ISO 8601 calendar date (midnight UTC) or date-time (a date-time
+ * without an offset is read as UTC), or `null` when `s` is neither.
+ */
+export function parseInstant(s: string): number | null {
+  if (isCalendarDate(s)) {
+    const [y, m, d] = s.split('-').map(Number) as [number, number, number];
+    return utcMs(y, m, d);
+  }
+  const match = DATE_TIME_RE.exec(s);
+  if (!match) return null;
+  const [, date, hh, mm, ss, fraction, , sign, oh, om] = match;
+  if (!isCalendarDate(date!)) return null;
+  const hours = Number(hh);
+  const minutes = Number(mm);
+  const seconds = ss === undefined ? 0 : Number(ss);
+  if (hours > 23 || minutes > 59 || seconds > 60) return null;
+  const offsetHours = oh === undefined ? 0 : Number(oh);
+  const offsetMinutes = om === undefined ? 0 : Number(om);
+  if (offsetHours > 23 || offsetMinutes > 59) return null;
+  const millis = fraction === undefined ? 0 : Number(fraction.slice(0, 3).padEnd(3, '0'));
+  const [y, m, d] = date!.split('-').map(Number) as [number, number, number];
+  const offset = (sign === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) * 60_000;
+  return utcMs(y, m, d, hours, minutes, seconds, millis) - offset;
+}
+
+/** Whether `s` is an ISO 8601 calendar date or date-time that `toCalendarDate` accepts. */
+export function isIsoDateOrDateTime(s: string): boolean {
+  return parseInstant(s) !== null;
+}
+
+/**
+ * The UTC calendar date of an ISO 8601 date-time (`2024-03-01T23:30:00-05:00` → `2024-03-02`);
+ * a calendar date is returned as it is. Throws `RangeError` for anything else.
+ */
+export function toCalendarDate(isoDateOrDateTime: string): string {
+  if (isCalendarDate(isoDateOrDateTime)) return isoDateOrDateTime;
+  const ms = parseInstant(isoDateOrDateTime);
+  if (ms === null) throw new RangeError('Expected an ISO 8601 date or date-time.');
+  return fromMs(ms);
+}
+
+/**
+ * "Today" as a UTC calendar date: the snapshot's `now` (the server's clock) when given, else
+ * the browser's clock. Independent of the browser's time zone.
+ */
+export function today(now?: string, clock: () => Date = () => new Date()): string {
+  if (now !== undefined) return toCalendarDate(now);
+  return fromMs(clock().getTime());
+}
+
+function dayNumber(date: string): number {
+  return Math.round(parseInstantOrThrow(toCalendarDate(date)) / DAY_MS);
+}
+
+function parseInstantOrThrow(s: string): number {
+  const ms = parseInstant(s);
+  if (ms === null) throw new RangeError('Expected an ISO 8601 date or date-time.');
+  return ms;
+}
+
+/**
+ * Whole calendar days from `from` to `to` (`to − from`; negative when `to` is earlier).
+ * Date-times are first reduced to their UTC calendar date.
+ */
+export function daysBetween(from: string, to: string): number {
+  return dayNumber(to) - dayNumber(from);
+}
+
+/** The calendar date `days` (an integer, may be negative) after `date`. */
+export function addDays(date: string, days: number): string {
+  if (!Number.isSafeInteger(days)) throw new RangeError('Days must be an integer.');
+  return fromMs((dayNumber(date) + days) * DAY_MS);
+}
+
+/**
+ * A calendar date for display in `locale` (the browser's default when omitted), `dateStyle:
+ * 'medium'`, never shifted by the browser's time zone. A date-time shows its UTC date.
+ */
+export function formatDate(date: string, locale?: string): string {
+  const ms = dayNumber(date) * DAY_MS;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(ms);
+}

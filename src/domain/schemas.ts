@@ -1,0 +1,285 @@
+/**
+ * Runtime validation of everything that crosses the wire (zod/mini, to keep the bundle small).
+ * Responses are checked before any element uses them; a malformed one becomes a
+ * `BillingError('invalid_response')` whose message names the first bad field's path and never
+ * echoes a value (a value could be card data). No DOM.
+ */
+import * as z from 'zod/mini';
+import { isCalendarDate, isIsoDateOrDateTime } from './dates.js';
+import { BILLING_ERROR_CODES, BillingError, type BillingErrorCode } from './errors.js';
+import type { BillingSnapshot, PaymentSubmission, SubmitResult } from './types.js';
+
+// ---------------------------------------------------------------------------------------------
+// Building blocks
+
+const nonEmpty = (max: number) =>
+  z.string().check(z.refine((s) => s.trim().length > 0 && s.length <= max, `must be a non-empty string of at most ${max} characters`));
+const optionalText = (max: number) =>
+  z.optional(z.string().check(z.refine((s) => s.length <= max, `must be at most ${max} characters`)));
+const pattern = (re: RegExp, description: string) => z.string().check(z.refine((s) => re.test(s), description));
+
+const safeInteger = z.number().check(z.refine((n) => Number.isSafeInteger(n), 'must be a safe integer'));
+const nonNegativeSafeInteger = z.number().check(z.refine((n) => Number.isSafeInteger(n) && n >= 0, 'must be a non-negative safe integer'));
+const calendarDate = z.string().check(z.refine(isCalendarDate, 'must be a calendar date YYYY-MM-DD'));
+const isoDateOrDateTime = z.string().check(z.refine(isIsoDateOrDateTime, 'must be an ISO 8601 date or date-time'));
+const currencyCode = pattern(/^[A-Z]{3}$/, 'must be a 3-letter uppercase ISO 4217 code');
+const last4 = pattern(/^\d{4}$/, 'must be exactly 4 digits');
+const expMonth = z.number().check(z.refine((n) => Number.isInteger(n) && n >= 1 && n <= 12, 'must be an integer from 1 to 12'));
+const expYear = z.number().check(z.refine((n) => Number.isInteger(n) && n >= 2000 && n <= 9999, 'must be a 4-digit year'));
+const countryCode = pattern(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 code');
+
+// ---------------------------------------------------------------------------------------------
+// Responses
+
+export const moneySchema = z.object({ amount: safeInteger, currency: currencyCode });
+
+export const invoiceSchema = z
+  .object({
+    id: nonEmpty(200),
+    number: nonEmpty(200),
+    finalizedAt: isoDateOrDateTime,
+    dueDate: calendarDate,
+    status: z.enum(['open', 'partially_paid', 'paid']),
+    currency: currencyCode,
+    amountBilled: nonNegativeSafeInteger,
+    amountPaid: nonNegativeSafeInteger,
+    amountOwed: nonNegativeSafeInteger,
+  })
+  .check(
+    z.superRefine((invoice, ctx) => {
+      const { amountBilled, amountPaid, amountOwed, status } = invoice;
+      if (amountPaid + amountOwed !== amountBilled || !Number.isSafeInteger(amountPaid + amountOwed)) {
+        ctx.addIssue({ code: 'custom', path: ['amountOwed'], message: 'amountBilled must equal amountPaid + amountOwed' });
+        return;
+      }
+      const expected = amountOwed === 0 ? 'paid' : amountPaid === 0 ? 'open' : 'partially_paid';
+      if (status !== expected) {
+        const why =
+          expected === 'paid'
+            ? 'amountOwed is 0'
+            : expected === 'open'
+              ? 'amountPaid is 0 and amountOwed is above 0'
+              : 'amountPaid and amountOwed are both above 0';
+        ctx.addIssue({ code: 'custom', path: ['status'], message: `must be "${expected}" when ${why}` });
+      }
+    }),
+  );
+
+export const organizationSchema = z.object({ id: nonEmpty(200), name: z.string() });
+
+export const accountSchema = z.object({
+  id: nonEmpty(200),
+  name: z.string(),
+  currency: currencyCode,
+  suspended: z.optional(z.boolean()),
+  userCap: z.nullable(nonNegativeSafeInteger),
+  nextChargeDate: calendarDate,
+  organizations: z.array(organizationSchema),
+});
+
+export const viewerSchema = z.object({ canManageBilling: z.boolean() });
+
+export const paymentMethodSchema = z.object({
+  brand: nonEmpty(100),
+  last4,
+  expMonth,
+  expYear,
+  status: z.enum(['active', 'pending']),
+});
+
+export const snapshotSchema = z
+  .object({
+    now: z.optional(isoDateOrDateTime),
+    account: accountSchema,
+    viewer: viewerSchema,
+    paymentMethod: z.nullable(paymentMethodSchema),
+    invoices: z.array(invoiceSchema),
+  })
+  .check(
+    z.superRefine((snapshot, ctx) => {
+      const seen = new Set<string>();
+      snapshot.invoices.forEach((invoice, index) => {
+        if (invoice.currency !== snapshot.account.currency) {
+          ctx.addIssue({ code: 'custom', path: ['invoices', index, 'currency'], message: 'must equal account.currency' });
+        }
+        if (seen.has(invoice.id)) {
+          ctx.addIssue({ code: 'custom', path: ['invoices', index, 'id'], message: 'must be unique among the invoices' });
+        }
+        seen.add(invoice.id);
+      });
+    }),
+  );
+
+export const submitResultSchema = z.object({
+  snapshot: snapshotSchema,
+  charged: z.optional(z.object({ amount: nonNegativeSafeInteger, currency: currencyCode })),
+});
+
+/** An RFC 9457 problem details body with the billing error code (and optional field errors). */
+export interface ProblemDetails {
+  type?: string;
+  title: string;
+  status: number;
+  detail?: string;
+  instance?: string;
+  code: BillingErrorCode;
+  /** Messages keyed by submission field (e.g. `billingAddress.postalCode`). */
+  fieldErrors?: Record<string, string>;
+}
+
+export const problemDetailsSchema = z.object({
+  type: z.optional(z.string()),
+  title: z.string(),
+  status: z.number().check(z.refine((n) => Number.isInteger(n) && n >= 100 && n <= 599, 'must be an HTTP status code')),
+  detail: z.optional(z.string()),
+  instance: z.optional(z.string()),
+  code: z.enum(BILLING_ERROR_CODES as [BillingErrorCode, ...BillingErrorCode[]]),
+  fieldErrors: z.optional(z.record(z.string(), z.string())),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Requests
+
+export const postalAddressSchema = z.object({
+  country: countryCode,
+  line1: nonEmpty(200),
+  line2: optionalText(200),
+  city: optionalText(200),
+  region: optionalText(200),
+  postalCode: optionalText(32),
+});
+
+const email = z
+  .string()
+  .check(z.refine((s) => s.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'must be an email address'));
+
+export const mailingContactSchema = z.object({
+  firstName: nonEmpty(200),
+  lastName: nonEmpty(200),
+  email,
+  company: optionalText(200),
+  phone: optionalText(64),
+  address: postalAddressSchema,
+});
+
+export const rawCardSchema = z.object({
+  number: pattern(/^\d{12,19}$/, 'must be 12 to 19 digits'),
+  expMonth,
+  expYear,
+  cvc: pattern(/^\d{3,4}$/, 'must be 3 or 4 digits'),
+  name: nonEmpty(200),
+});
+
+export const tokenizedCardSchema = z.object({
+  token: nonEmpty(4096),
+  brand: nonEmpty(100),
+  last4,
+  expMonth,
+  expYear,
+  name: nonEmpty(200),
+});
+
+export const paymentSubmissionSchema = z.object({
+  mailing: mailingContactSchema,
+  billingAddress: postalAddressSchema,
+  card: z.union([rawCardSchema, tokenizedCardSchema]),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Issues → messages that name the field, never the value
+
+type Issue = z.core.$ZodIssue;
+
+/** `['invoices', 3, 'amountOwed']` → `invoices[3].amountOwed`. */
+export function formatIssuePath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (typeof segment === 'string' && /^[A-Za-z_$][\w$]*$/.test(segment)) out += out ? `.${segment}` : segment;
+    else out += `[${JSON.stringify(String(segment))}]`;
+  }
+  return out || '(root)';
+}
+
+/** The issue to report: for a union, the first issue of the branch that came closest. */
+function resolveIssue(issue: Issue, prefix: readonly PropertyKey[] = []): { path: PropertyKey[]; issue: Issue } {
+  const path = [...prefix, ...issue.path];
+  if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+    const closest = issue.errors.reduce((best, branch) => (branch.length < best.length ? branch : best));
+    if (closest[0]) return resolveIssue(closest[0], path);
+  }
+  return { path, issue };
+}
+
+function describeIssue(issue: Issue): string {
+  switch (issue.code) {
+    case 'custom':
+      return issue.message && issue.message !== 'Invalid input' ? issue.message : 'is invalid';
+    case 'invalid_type':
+      return `expected ${issue.expected}`;
+    case 'invalid_value':
+      return `must be one of ${issue.values.map((v) => JSON.stringify(typeof v === 'bigint' ? String(v) : v)).join(', ')}`;
+    case 'too_small':
+      return `must be ${issue.inclusive ? 'at least' : 'more than'} ${String(issue.minimum)}`;
+    case 'too_big':
+      return `must be ${issue.inclusive ? 'at most' : 'less than'} ${String(issue.maximum)}`;
+    case 'invalid_union':
+      return 'does not match any allowed shape';
+    case 'invalid_key':
+      return 'has an invalid key';
+    case 'invalid_element':
+      return 'has an invalid element';
+    case 'unrecognized_keys':
+      return 'has unexpected keys';
+    default:
+      return 'is invalid';
+  }
+}
+
+function describe(issues: readonly Issue[]): { path: string; message: string }[] {
+  return issues.map((raw) => {
+    const { path, issue } = resolveIssue(raw);
+    return { path: formatIssuePath(path), message: describeIssue(issue) };
+  });
+}
+
+function parseResponse<T>(schema: z.ZodMiniType<T>, data: unknown): T {
+  const result = z.safeParse(schema, data);
+  if (result.success) return result.data;
+  const [first] = describe(result.error.issues);
+  throw new BillingError('invalid_response', `Invalid billing response: ${first!.path}: ${first!.message}`);
+}
+
+/** Validates a `GET /billing` body (or what an adapter loaded). Throws `BillingError('invalid_response')`. */
+export function parseSnapshot(data: unknown): BillingSnapshot {
+  return parseResponse(snapshotSchema, data);
+}
+
+/** Validates a submit response. Throws `BillingError('invalid_response')`. */
+export function parseSubmitResult(data: unknown): SubmitResult {
+  return parseResponse(submitResultSchema, data);
+}
+
+/**
+ * Reads an RFC 9457 problem details body with a billing error code; `null` when `data` is not
+ * one (e.g. a proxy's HTML error page), so the caller falls back to the HTTP status.
+ */
+export function parseProblemDetails(data: unknown): ProblemDetails | null {
+  const result = z.safeParse(problemDetailsSchema, data);
+  return result.success ? result.data : null;
+}
+
+/**
+ * Validates a payment submission (for the reference server). Throws
+ * `BillingError('invalid_request')` naming the first bad field, with `fieldErrors` keyed by
+ * field path (`billingAddress.postalCode`, `card.number`) — never the submitted values.
+ */
+export function parsePaymentSubmission(data: unknown): PaymentSubmission {
+  const result = z.safeParse(paymentSubmissionSchema, data);
+  if (result.success) return result.data;
+  const described = describe(result.error.issues);
+  const fieldErrors: Record<string, string> = {};
+  for (const { path, message } of described) if (!(path in fieldErrors)) fieldErrors[path] = message;
+  const [first] = described;
+  throw new BillingError('invalid_request', `Invalid payment submission: ${first!.path}: ${first!.message}`, { fieldErrors });
+}
