@@ -1,0 +1,223 @@
+import { ContextProvider } from '@lit/context';
+import { LitElement, css, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { billingContext, type BillingActions, type BillingContextValue, type BillingState } from '../../context/billing-context.js';
+import { today } from '../../domain/dates.js';
+import { dunningState } from '../../domain/dunning.js';
+import { BillingError, toBillingError } from '../../domain/errors.js';
+import { parseSnapshot, parseSubmitResult } from '../../domain/schemas.js';
+import type { BillingAdapter, BillingSnapshot, CardFields, PaymentSubmission, SubmitResult } from '../../domain/types.js';
+import { BillingErrorEvent } from '../../events/billing-error.js';
+import { resolveLocale } from '../../i18n/index.js';
+
+function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+/**
+ * Holds the billing adapter, loads one snapshot and shares state and actions with every
+ * billing element inside it (through @lit/context). It renders nothing of its own.
+ *
+ * Every adapter response is validated before any element sees it; a malformed one becomes
+ * an `invalid_response` error state. Stale responses are dropped: only the newest load wins.
+ *
+ * @summary Loads billing data through an adapter and shares it with the elements inside.
+ *
+ * @slot - The billing elements (`<billing-form>`, `<invoice-history>`, `<overdue-banner>`, `<suspension-modal>`).
+ *
+ * @fires {BillingErrorEvent} billing-error - A load failed. `detail: { error: BillingError }`.
+ */
+export class BillingProvider extends LitElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** The billing adapter: `MemoryBillingAdapter`, `HttpBillingAdapter` or your own. Setting it (re)loads. */
+  @property({ attribute: false }) adapter?: BillingAdapter;
+
+  /** Reload every N seconds while connected and the page is visible (0: never). */
+  @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = 0;
+
+  /** Locale for money and dates; defaults to the nearest `lang` attribute, then the browser's. */
+  @property() locale?: string;
+
+  #loadController?: AbortController;
+  #loadSequence = 0;
+  #interrupted = false;
+  #timer?: ReturnType<typeof setInterval>;
+
+  #actions: BillingActions = {
+    refresh: () => this.refresh(),
+    submitPaymentMethod: (submission, options) => this.#submit(submission, options),
+    downloadInvoice: (invoiceId, options) => this.#download(invoiceId, options),
+    mountCardFields: (container) => this.#mountCardFields(container),
+  };
+
+  #provider = new ContextProvider(this, {
+    context: billingContext,
+    initialValue: this.#makeValue({
+      status: 'idle',
+      snapshot: null,
+      error: null,
+      loading: false,
+      dunning: null,
+      today: today(),
+      locale: 'en-US',
+      hostedCardFields: false,
+    }),
+  });
+
+  /** The state the elements inside currently see. */
+  get state(): BillingState {
+    return this.#provider.value.state;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.#setState({ locale: this.#locale() });
+    // The first load starts from updated(); a provider moved in the DOM reloads what it dropped.
+    if (this.hasUpdated && this.adapter && (this.state.status === 'idle' || this.#interrupted)) void this.refresh();
+    this.#interrupted = false;
+    this.#schedule();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#interrupted = this.#loadController !== undefined;
+    this.#loadController?.abort();
+    this.#loadController = undefined;
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    if (this.state.loading) this.#setState({ loading: false });
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    if (changed.has('adapter')) {
+      this.#setState({ hostedCardFields: typeof this.adapter?.mountCardFields === 'function' });
+      if (this.isConnected) void this.refresh();
+    }
+    if (changed.has('locale')) this.#setState({ locale: this.#locale() });
+    if (changed.has('refreshInterval')) this.#schedule();
+  }
+
+  /** Reloads the snapshot. Resolves when done; failures become the error state (and `billing-error`). */
+  async refresh(): Promise<void> {
+    const adapter = this.adapter;
+    this.#loadController?.abort();
+    if (!adapter) {
+      this.#setState({ status: 'idle', loading: false });
+      return;
+    }
+    const controller = new AbortController();
+    this.#loadController = controller;
+    const sequence = ++this.#loadSequence;
+    this.#setState({ status: this.state.snapshot ? this.state.status : 'loading', loading: true });
+    try {
+      const snapshot = parseSnapshot(await adapter.load({ signal: controller.signal }));
+      if (sequence !== this.#loadSequence) return;
+      this.#setSnapshot(snapshot);
+    } catch (error) {
+      if (sequence !== this.#loadSequence || isAbort(error)) return;
+      const billingError = toBillingError(error);
+      this.#setState({ status: this.state.snapshot ? 'ready' : 'error', error: billingError, loading: false });
+      this.dispatchEvent(new BillingErrorEvent({ error: billingError }));
+    } finally {
+      if (this.#loadController === controller) this.#loadController = undefined;
+    }
+  }
+
+  async #submit(
+    submission: PaymentSubmission,
+    options: { idempotencyKey: string; signal?: AbortSignal },
+  ): Promise<SubmitResult> {
+    const adapter = this.#requireAdapter();
+    let result: SubmitResult;
+    try {
+      result = parseSubmitResult(await adapter.submitPaymentMethod(submission, options));
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      throw toBillingError(error);
+    }
+    // A load that started before the card was replaced would bring back the old debt: drop it.
+    this.#loadController?.abort();
+    this.#loadSequence++;
+    this.#setSnapshot(result.snapshot);
+    return result;
+  }
+
+  async #download(invoiceId: string, options?: { signal?: AbortSignal }): Promise<Blob> {
+    const adapter = this.#requireAdapter();
+    let blob: Blob;
+    try {
+      blob = await adapter.downloadInvoice(invoiceId, options);
+    } catch (error) {
+      if (isAbort(error)) throw error;
+      throw toBillingError(error);
+    }
+    if (!(blob instanceof Blob) || blob.size === 0) {
+      throw new BillingError('invalid_response', 'Invalid invoice download: expected a non-empty PDF Blob.');
+    }
+    return blob.type === 'application/pdf' ? blob : new Blob([blob], { type: 'application/pdf' });
+  }
+
+  #mountCardFields(container: HTMLElement): Promise<CardFields> {
+    const adapter = this.#requireAdapter();
+    if (!adapter.mountCardFields) {
+      return Promise.reject(new BillingError('invalid_request', 'This adapter has no hosted card fields.'));
+    }
+    return adapter.mountCardFields(container);
+  }
+
+  #requireAdapter(): BillingAdapter {
+    if (!this.adapter) throw new BillingError('invalid_request', '<billing-provider> has no adapter.');
+    return this.adapter;
+  }
+
+  #setSnapshot(snapshot: BillingSnapshot): void {
+    this.#setState({
+      status: 'ready',
+      snapshot,
+      error: null,
+      loading: false,
+      dunning: dunningState(snapshot),
+      today: today(snapshot.now),
+    });
+  }
+
+  #setState(patch: Partial<BillingState>): void {
+    const state: BillingState = { ...this.#provider.value.state, ...patch };
+    if (!patch.today) {
+      (state as { today: string }).today = today(state.snapshot?.now);
+    }
+    this.#provider.setValue(this.#makeValue(state));
+  }
+
+  #makeValue(state: BillingState): BillingContextValue {
+    return { state, actions: this.#actions };
+  }
+
+  #locale(): string {
+    return this.locale || resolveLocale(this);
+  }
+
+  #schedule(): void {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    if (!this.isConnected || !(this.refreshInterval > 0)) return;
+    this.#timer = setInterval(() => {
+      if (document.visibilityState === 'visible' && !this.state.loading) void this.refresh();
+    }, this.refreshInterval * 1000);
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'billing-provider': BillingProvider;
+  }
+}

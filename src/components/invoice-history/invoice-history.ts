@@ -1,0 +1,194 @@
+import { html, nothing } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import { state } from 'lit/decorators.js';
+import { formatDate } from '../../domain/dates.js';
+import { BillingError, toBillingError } from '../../domain/errors.js';
+import { listInvoices } from '../../domain/invoices.js';
+import { formatMoney } from '../../domain/money.js';
+import type { Invoice, InvoiceStatus } from '../../domain/types.js';
+import { InvoiceDownloadEvent } from '../../events/invoice-download.js';
+import { localized, msg, str } from '../../i18n/index.js';
+import { BillingConsumerElement } from '../../internal/billing-consumer.js';
+import { sharedStyles } from '../../internal/shared.styles.js';
+import { invoiceHistoryStyles } from './invoice-history.styles.js';
+
+function statusLabel(status: InvoiceStatus): string {
+  switch (status) {
+    case 'paid':
+      return msg('Paid in Full', { id: 'billing.invoice.paid' });
+    case 'partially_paid':
+      return msg('Partially Paid', { id: 'billing.invoice.partiallyPaid' });
+    default:
+      return msg('Open', { id: 'billing.invoice.open' });
+  }
+}
+
+/** Saves a Blob under a file name through a temporary `<a download>`. */
+function saveBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // Give the browser time to start the download before the URL goes away.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/**
+ * The account's payment history: the 12 most recent invoices finalized since 2022-01-01,
+ * newest first, each downloadable as a PDF. Older invoices are not listed; a note says to ask
+ * the account manager for them. Only viewers with the billing role see it.
+ *
+ * @summary The invoice table with a Download Invoice button per row.
+ *
+ * @fires {InvoiceDownloadEvent} invoice-download - Download Invoice was pressed, before the PDF is fetched. Cancelable: cancel it to handle the download yourself. `detail: { invoiceId }`.
+ * @fires {BillingErrorEvent} billing-error - A download failed. `detail: { error: BillingError }`.
+ *
+ * @csspart table - The invoice table.
+ * @csspart download - Each Download Invoice button.
+ * @csspart status - Each status badge.
+ * @csspart older-note - The note about invoices before 2022.
+ * @csspart empty - Shown when there are no invoices.
+ * @csspart loading - Shown while the provider loads.
+ * @csspart error - Shown when the provider failed to load.
+ * @csspart retry - The Try again button of the error state.
+ * @csspart no-permission - Shown to a viewer without the billing role.
+ * @csspart developer-error - Shown when the element is not inside a `<billing-provider>`.
+ *
+ * @cssprop [--billing-color-success=#137333] - Paid in Full badge.
+ * @cssprop [--billing-color-warning=#b06000] - Partially Paid badge.
+ * @cssprop [--billing-color-danger=#c5221f] - Open badge and download errors.
+ * @cssprop [--billing-color-border] - Table rules.
+ */
+@localized()
+export class InvoiceHistory extends BillingConsumerElement {
+  static override styles = [sharedStyles, invoiceHistoryStyles];
+
+  /** Invoice ids whose PDF is being fetched. */
+  @state() private _busy: ReadonlySet<string> = new Set();
+
+  /** The last download error per invoice id. */
+  @state() private _errors: ReadonlyMap<string, BillingError> = new Map();
+
+  #controllers = new Map<string, AbortController>();
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const controller of this.#controllers.values()) controller.abort();
+    this.#controllers.clear();
+  }
+
+  /** Downloads one invoice's PDF (what the row's button does). */
+  async download(invoice: Invoice): Promise<void> {
+    const billing = this.billing;
+    if (!billing || this._busy.has(invoice.id)) return;
+    if (!this.dispatchEvent(new InvoiceDownloadEvent({ invoiceId: invoice.id }))) return;
+    const controller = new AbortController();
+    this.#controllers.set(invoice.id, controller);
+    this._busy = new Set([...this._busy, invoice.id]);
+    const errors = new Map(this._errors);
+    errors.delete(invoice.id);
+    this._errors = errors;
+    try {
+      const blob = await billing.actions.downloadInvoice(invoice.id, { signal: controller.signal });
+      saveBlob(blob, `invoice-${invoice.number}.pdf`);
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      const billingError = toBillingError(error);
+      this._errors = new Map([...this._errors, [invoice.id, billingError]]);
+      this.fireError(billingError);
+    } finally {
+      this.#controllers.delete(invoice.id);
+      const busy = new Set(this._busy);
+      busy.delete(invoice.id);
+      this._busy = busy;
+    }
+  }
+
+  #renderRow(invoice: Invoice) {
+    const locale = this.locale;
+    const money = (amount: number) => formatMoney({ amount, currency: invoice.currency }, locale);
+    const busy = this._busy.has(invoice.id);
+    const error = this._errors.get(invoice.id);
+    return html`
+      <tr>
+        <th scope="row">${invoice.number}</th>
+        <td>${formatDate(invoice.dueDate, locale)}</td>
+        <td><span part="status" class="status status--${invoice.status}">${statusLabel(invoice.status)}</span></td>
+        <td class="amount">${money(invoice.amountBilled)}</td>
+        <td class="amount">${money(invoice.amountPaid)}</td>
+        <td class="amount">${money(invoice.amountOwed)}</td>
+        <td>
+          <button
+            part="download"
+            class="button button--secondary"
+            type="button"
+            aria-label=${msg(str`Download Invoice ${invoice.number}`, { id: 'billing.invoice.downloadNamed' })}
+            aria-disabled=${busy ? 'true' : 'false'}
+            aria-describedby=${error ? `error-${invoice.id}` : nothing}
+            @click=${() => void this.download(invoice)}
+          >
+            ${busy ? msg('Downloading…', { id: 'billing.invoice.downloading' }) : msg('Download Invoice', { id: 'billing.invoice.download' })}
+          </button>
+          ${error
+            ? html`<p class="row-error" id=${`error-${invoice.id}`} role="alert">
+                ${msg("The invoice couldn't be downloaded. Try again.", { id: 'billing.invoice.downloadFailed' })}
+              </p>`
+            : nothing}
+        </td>
+      </tr>
+    `;
+  }
+
+  #renderTable(invoices: Invoice[]) {
+    return html`
+      <div class="scroller">
+        <table part="table">
+          <caption>${msg('Payment history', { id: 'billing.invoice.caption' })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${msg('Invoice Number', { id: 'billing.invoice.number' })}</th>
+              <th scope="col">${msg('Due Date', { id: 'billing.invoice.dueDate' })}</th>
+              <th scope="col">${msg('Status', { id: 'billing.invoice.status' })}</th>
+              <th scope="col" class="amount">${msg('Amount Billed', { id: 'billing.invoice.amountBilled' })}</th>
+              <th scope="col" class="amount">${msg('Amount Paid', { id: 'billing.invoice.amountPaid' })}</th>
+              <th scope="col" class="amount">${msg('Amount Owed', { id: 'billing.invoice.amountOwed' })}</th>
+              <th scope="col"><span class="visually-hidden">${msg('Download', { id: 'billing.invoice.downloadColumn' })}</span></th>
+            </tr>
+          </thead>
+          <tbody>
+            ${repeat(invoices, (invoice) => invoice.id, (invoice) => this.#renderRow(invoice))}
+          </tbody>
+        </table>
+      </div>
+    `;
+  }
+
+  protected override render() {
+    const shared = this.renderSharedState();
+    if (shared !== null) return shared;
+    if (!this.canManageBilling) return this.renderNoPermission();
+    const { invoices, hasOlder } = listInvoices(this.billing!.state.snapshot!.invoices);
+    return html`
+      ${invoices.length > 0
+        ? this.#renderTable(invoices)
+        : html`<p part="empty" class="empty">${msg('No invoices yet.', { id: 'billing.invoice.empty' })}</p>`}
+      ${hasOlder
+        ? html`<p part="older-note" class="older">
+            ${msg('Only invoices from 2022 onwards are listed here, up to the 12 most recent. For older invoices, contact your account manager.', {
+              id: 'billing.invoice.older',
+            })}
+          </p>`
+        : nothing}
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'invoice-history': InvoiceHistory;
+  }
+}

@@ -1,0 +1,137 @@
+import { html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { DunningLevel, DunningState } from '../../domain/dunning.js';
+import { formatMoney } from '../../domain/money.js';
+import { localized, msg, sharedText, str } from '../../i18n/index.js';
+import { BillingConsumerElement } from '../../internal/billing-consumer.js';
+import { sharedStyles } from '../../internal/shared.styles.js';
+import { requestUpdate } from '../../internal/update-request.js';
+import { overdueBannerStyles } from './overdue-banner.styles.js';
+
+function days(count: number): string {
+  return count === 1 ? msg('1 day', { id: 'billing.day' }) : msg(str`${count} days`, { id: 'billing.days' });
+}
+
+/**
+ * The overdue banner: one banner from the first outstanding invoice (level `outstanding`), a
+ * sterner one once the oldest has been outstanding for 30 days (level `overdue`), and the
+ * sternest once the account is suspended (the suspension modal covers the page then).
+ * It says how many invoices are outstanding, how much is owed, and how many days are left
+ * before suspension.
+ *
+ * @summary Tells the viewer about outstanding invoices and how to pay them.
+ *
+ * @fires {BillingUpdateRequestEvent} billing-update-request - Update was pressed by a viewer who may manage billing. Cancelable; when not cancelled the page goes to `update-href`. `detail: { source: 'overdue-banner' }`.
+ *
+ * @csspart banner - The banner box.
+ * @csspart title - The banner's heading line.
+ * @csspart message - The sentence about the amount and days.
+ * @csspart note - The processing-delay and pay-another-way notes.
+ * @csspart action - The Update button.
+ * @csspart no-permission - The message shown to a viewer without the billing role after Update.
+ * @csspart developer-error - Shown when the element is not inside a `<billing-provider>`.
+ *
+ * @cssprop [--billing-color-warning=#b06000] - Accent of the `outstanding` banner.
+ * @cssprop [--billing-color-danger=#c5221f] - Accent of the `overdue` and `suspended` banners.
+ * @cssprop [--billing-color-accent=LinkText] - Button and link color.
+ * @cssprop [--billing-color-surface=Canvas] - Background the tints mix with.
+ * @cssprop [--billing-radius=6px] - Corner radius.
+ */
+@localized()
+export class OverdueBanner extends BillingConsumerElement {
+  static override styles = [sharedStyles, overdueBannerStyles];
+
+  @state() private _denied = false;
+
+  /** The dunning level, reflected for host styling. Set by the element from the provider's state. */
+  @property({ reflect: true }) level: DunningLevel = 'none';
+
+  /** Where Update goes when `billing-update-request` is not cancelled. */
+  @property({ attribute: 'update-href' }) updateHref?: string;
+
+  /** The address for paying another way (shown as a mailto link). */
+  @property({ attribute: 'support-email' }) supportEmail?: string;
+
+  protected override willUpdate(): void {
+    const level = this.billing?.state.dunning?.level ?? 'none';
+    if (level !== this.level) {
+      this.level = level;
+      this._denied = false;
+    }
+  }
+
+  #onUpdate(): void {
+    if (!this.canManageBilling) {
+      this._denied = true;
+      return;
+    }
+    requestUpdate(this, 'overdue-banner', this.updateHref);
+  }
+
+  #title(dunning: DunningState) {
+    switch (dunning.level) {
+      case 'suspended':
+        return msg('Your account is suspended', { id: 'billing.banner.suspendedTitle' });
+      case 'overdue':
+        return msg('Your account is overdue', { id: 'billing.banner.overdueTitle' });
+      default:
+        return dunning.outstandingCount === 1
+          ? msg('You have an outstanding invoice', { id: 'billing.banner.outstandingOne' })
+          : msg(str`You have ${dunning.outstandingCount} outstanding invoices`, { id: 'billing.banner.outstandingMany' });
+    }
+  }
+
+  #message(dunning: DunningState) {
+    const amount = formatMoney(dunning.amountOwed, this.locale);
+    const age = days(dunning.oldestDaysOutstanding);
+    if (dunning.level === 'suspended') {
+      return msg(str`${amount} is past due. Access returns once payment is received.`, {
+        id: 'billing.banner.suspendedMessage',
+      });
+    }
+    const left = dunning.daysUntilSuspension === null ? '' : days(dunning.daysUntilSuspension);
+    if (dunning.level === 'overdue') {
+      return msg(str`${amount} has been past due for ${age}. Your account will be suspended in ${left} unless it is paid.`, {
+        id: 'billing.banner.overdueMessage',
+      });
+    }
+    return msg(str`${amount} is past due. Pay it within ${left} to avoid suspension.`, {
+      id: 'billing.banner.outstandingMessage',
+    });
+  }
+
+  protected override render() {
+    const shared = this.renderSharedState({ quiet: true });
+    if (shared !== null) return shared;
+    const dunning = this.billing?.state.dunning;
+    if (!dunning || dunning.level === 'none') return nothing;
+    const stern = dunning.level !== 'outstanding';
+    return html`
+      <section
+        part="banner"
+        class="banner banner--${dunning.level}"
+        role=${stern ? 'alert' : 'status'}
+        aria-labelledby="title"
+      >
+        <div class="content">
+          <p part="title" class="title" id="title">${this.#title(dunning)}</p>
+          <p part="message">${this.#message(dunning)}</p>
+          <p part="note" class="note">${sharedText.processingDelay()}</p>
+          ${this.renderPayAnotherWay(this.supportEmail)}
+        </div>
+        <div class="actions">
+          <button part="action" class="button" type="button" @click=${this.#onUpdate}>${sharedText.update()}</button>
+        </div>
+        ${this._denied
+          ? html`<p part="no-permission" class="denied" role="alert">${sharedText.noPermission()}</p>`
+          : nothing}
+      </section>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'overdue-banner': OverdueBanner;
+  }
+}

@@ -1,0 +1,148 @@
+import { html, nothing } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { DunningState } from '../../domain/dunning.js';
+import { formatMoney } from '../../domain/money.js';
+import { localized, msg, sharedText, str } from '../../i18n/index.js';
+import { BillingConsumerElement } from '../../internal/billing-consumer.js';
+import { sharedStyles } from '../../internal/shared.styles.js';
+import { requestUpdate } from '../../internal/update-request.js';
+import { suspensionModalStyles } from './suspension-modal.styles.js';
+
+/**
+ * The suspension modal: a native modal `<dialog>` (opened with `showModal()`, so the rest of
+ * the page is inert) while the account is suspended — the oldest outstanding invoice is 45 or
+ * more days past due, or the snapshot says `account.suspended`. Escape and backdrop clicks do
+ * not close it. It shows what is owed and the ways out: the card form inside the dialog (when
+ * `<billing-form>` is defined), Update, and the pay-another-way address. It closes by itself
+ * as soon as the provider's state is no longer suspended (payment received).
+ *
+ * @summary Blocks a suspended account's page until the card is updated.
+ *
+ * @fires {BillingUpdateRequestEvent} billing-update-request - Update was pressed by a viewer who may manage billing. Cancelable; when not cancelled the page goes to `update-href`. `detail: { source: 'suspension-modal' }`.
+ *
+ * @csspart dialog - The native dialog.
+ * @csspart title - The heading.
+ * @csspart message - What is owed and since when.
+ * @csspart note - Processing-delay and pay-another-way notes.
+ * @csspart action - The Update button.
+ * @csspart form - The `<billing-form>` inside the dialog.
+ * @csspart no-permission - The message shown to a viewer without the billing role after Update.
+ * @csspart developer-error - Shown when the element is not inside a `<billing-provider>`.
+ *
+ * @cssprop [--billing-color-danger=#c5221f] - The dialog's accent.
+ * @cssprop [--billing-backdrop=rgb(20 20 20 / 0.6)] - The backdrop behind the dialog.
+ * @cssprop [--billing-color-surface=Canvas] - The dialog's background.
+ */
+@localized()
+export class SuspensionModal extends BillingConsumerElement {
+  static override styles = [sharedStyles, suspensionModalStyles];
+
+  @query('dialog') private _dialog?: HTMLDialogElement;
+
+  @state() private _denied = false;
+
+  /** Whether the dialog is open (reflected; driven by the provider's state, not by the host). */
+  @property({ type: Boolean, reflect: true }) open = false;
+
+  /** Where Update goes when `billing-update-request` is not cancelled. */
+  @property({ attribute: 'update-href' }) updateHref?: string;
+
+  /** The address for paying another way (shown as a mailto link). */
+  @property({ attribute: 'support-email' }) supportEmail?: string;
+
+  private get _suspended(): boolean {
+    return this.billing?.state.dunning?.level === 'suspended';
+  }
+
+  protected override willUpdate(): void {
+    this.open = this._suspended;
+    if (!this.open) this._denied = false;
+  }
+
+  protected override updated(): void {
+    const dialog = this._dialog;
+    if (!dialog) return;
+    if (this.open && !dialog.open && this.isConnected) {
+      dialog.showModal();
+    } else if (!this.open && dialog.open) {
+      dialog.close();
+    }
+  }
+
+  #onCancel(event: Event): void {
+    // Escape must not dismiss a suspension.
+    event.preventDefault();
+  }
+
+  #onClose(): void {
+    // Browsers may still close a modal dialog (repeated Escape): reopen while suspended.
+    if (this._suspended && this._dialog && !this._dialog.open && this.isConnected) this._dialog.showModal();
+  }
+
+  #onUpdate(): void {
+    if (!this.canManageBilling) {
+      this._denied = true;
+      return;
+    }
+    requestUpdate(this, 'suspension-modal', this.updateHref);
+  }
+
+  #message(dunning: DunningState) {
+    if (dunning.outstandingCount === 0) {
+      return msg('Access returns once payment is received.', { id: 'billing.modal.messageNoDebt' });
+    }
+    const amount = formatMoney(dunning.amountOwed, this.locale);
+    const age = dunning.oldestDaysOutstanding;
+    return msg(str`${amount} has been past due for ${age} days. Access returns once payment is received.`, {
+      id: 'billing.modal.message',
+    });
+  }
+
+  #renderWayOut() {
+    const formAvailable = this.canManageBilling && customElements.get('billing-form') !== undefined;
+    return html`
+      ${formAvailable
+        ? html`<p>${msg('Update your card below to pay the outstanding balance.', { id: 'billing.modal.formIntro' })}</p>
+            <billing-form part="form" class="form"></billing-form>`
+        : html`<p>${msg('Update your card to pay the outstanding balance.', { id: 'billing.modal.updateIntro' })}</p>
+            <div class="actions">
+              <button part="action" class="button" type="button" @click=${this.#onUpdate}>${sharedText.update()}</button>
+            </div>`}
+      ${this._denied ? html`<p part="no-permission" class="denied" role="alert">${sharedText.noPermission()}</p>` : nothing}
+    `;
+  }
+
+  protected override render() {
+    const shared = this.renderSharedState({ quiet: true });
+    if (shared !== null) return shared;
+    const dunning = this.billing?.state.dunning;
+    return html`
+      <dialog
+        part="dialog"
+        closedby="none"
+        aria-labelledby="title"
+        aria-describedby="message"
+        @cancel=${this.#onCancel}
+        @close=${this.#onClose}
+      >
+        ${dunning && this.open
+          ? html`
+              <h2 part="title" id="title" tabindex="-1" autofocus>
+                ${msg('Your account is suspended', { id: 'billing.modal.title' })}
+              </h2>
+              <p part="message" id="message">${this.#message(dunning)}</p>
+              ${this.#renderWayOut()}
+              <p part="note" class="note">${sharedText.processingDelay()}</p>
+              ${this.renderPayAnotherWay(this.supportEmail)}
+            `
+          : nothing}
+      </dialog>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'suspension-modal': SuspensionModal;
+  }
+}

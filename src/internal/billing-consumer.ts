@@ -1,0 +1,69 @@
+import { consume } from '@lit/context';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import { billingContext, type BillingContextValue } from '../context/billing-context.js';
+import type { BillingError } from '../domain/errors.js';
+import { BillingErrorEvent } from '../events/billing-error.js';
+import { sharedText } from '../i18n/index.js';
+
+/**
+ * Base of every billing element but the provider: reads the provider's state through the
+ * one billing context, and renders the states every element shares (no provider, loading,
+ * load error, no permission) the same way.
+ */
+export class BillingConsumerElement extends LitElement {
+  /** The provider's state and actions; undefined outside a `<billing-provider>`. */
+  @consume({ context: billingContext, subscribe: true })
+  @state()
+  protected billing?: BillingContextValue;
+
+  /** Whether the viewer may see and change payment information. */
+  protected get canManageBilling(): boolean {
+    return this.billing?.state.snapshot?.viewer.canManageBilling === true;
+  }
+
+  protected get locale(): string {
+    return this.billing?.state.locale ?? 'en-US';
+  }
+
+  protected fireError(error: BillingError): void {
+    this.dispatchEvent(new BillingErrorEvent({ error }));
+  }
+
+  /**
+   * The shared states, or null when the snapshot is ready and the element renders itself.
+   * `options.quiet` renders nothing instead of loading / error messages (banners).
+   */
+  protected renderSharedState(options: { quiet?: boolean } = {}): TemplateResult | typeof nothing | null {
+    const billing = this.billing;
+    if (!billing) {
+      return html`<p part="developer-error" class="developer-error" role="alert">
+        ${sharedText.noProvider(this.localName)}
+      </p>`;
+    }
+    const { status, snapshot, error } = billing.state;
+    if (snapshot) return null;
+    if (options.quiet) return nothing;
+    if (status === 'error' && error) {
+      return html`<div part="error" class="notice notice--error" role="alert">
+        <p>${sharedText.loadFailed()}</p>
+        <button part="retry" class="button button--secondary" type="button" @click=${() => void billing.actions.refresh()}>
+          ${sharedText.retry()}
+        </button>
+      </div>`;
+    }
+    return html`<p part="loading" class="loading" role="status">${sharedText.loading()}</p>`;
+  }
+
+  /** "To pay another way, write to <a>email</a>." — nothing without an address. */
+  protected renderPayAnotherWay(email: string | undefined): TemplateResult | typeof nothing {
+    if (!email) return nothing;
+    return html`<p part="note" class="note">
+      ${sharedText.payAnotherWayPrefix()} <a href=${`mailto:${email}`}>${email}</a>.
+    </p>`;
+  }
+
+  protected renderNoPermission(): TemplateResult {
+    return html`<p part="no-permission" class="notice" role="status">${sharedText.noPermission()}</p>`;
+  }
+}

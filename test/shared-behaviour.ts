@@ -1,0 +1,37 @@
+/**
+ * Behaviour every billing element shares, as one suite each element's tests call:
+ * the developer message outside a provider, and the load-error state.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
+import { StaticAdapter, mount, textOf } from './helpers.js';
+
+export function sharedBehaviour(tag: string, options: { quietWhileUnloaded?: boolean } = {}): void {
+  describe(`<${tag}> shared behaviour`, () => {
+    it('tells the developer when it is used outside a <billing-provider>', async () => {
+      const element = await fixture(staticHtml`<${unsafeStatic(tag)}></${unsafeStatic(tag)}>`);
+      const message = element.shadowRoot!.querySelector('[role="alert"]');
+      expect(message, 'developer message').to.exist;
+      expect(textOf(message!)).to.equal(`<${tag}> must be placed inside <billing-provider>.`);
+    });
+
+    it('turns malformed adapter data into an error state, not an exception', async () => {
+      const adapter = new StaticAdapter({ account: { id: 42 }, invoices: 'nope' });
+      const errors: Event[] = [];
+      document.addEventListener('billing-error', (event) => errors.push(event), { once: true });
+      const { provider, element } = await mount(adapter, staticHtml`<${unsafeStatic(tag)}></${unsafeStatic(tag)}>`);
+      expect(provider.state.status).to.equal('error');
+      expect(provider.state.error?.code).to.equal('invalid_response');
+      expect(errors).to.have.length(1);
+      if (options.quietWhileUnloaded) {
+        expect(textOf(element)).to.equal('');
+      } else {
+        const alert = element.shadowRoot!.querySelector('[role="alert"]');
+        expect(alert && textOf(alert)).to.contain("We couldn't load your billing information.");
+        expect(element.shadowRoot!.querySelector('button')?.textContent?.trim()).to.equal('Try again');
+      }
+    });
+  });
+}
+
+export { html };
