@@ -1,0 +1,121 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { LitElement } from 'lit';
+import { consume } from '@lit/context';
+import { billingContext, type BillingContextValue } from '../../context/billing-context.js';
+import { BillingError } from '../../domain/errors.js';
+import { ControlledAdapter, StaticAdapter, invoice, snapshot } from '../../../test/helpers.js';
+import type { BillingProvider } from './billing-provider.js';
+import '../../billing-provider.js';
+
+/** A bare consumer that records every context value it receives. */
+class ProbeElement extends LitElement {
+  @consume({ context: billingContext, subscribe: true })
+  set billing(value: BillingContextValue) {
+    this.seen.push(value);
+  }
+  seen: BillingContextValue[] = [];
+}
+customElements.define('billing-probe', ProbeElement);
+
+async function withProbe(adapter?: unknown) {
+  const provider = await fixture<BillingProvider>(
+    html`<billing-provider .adapter=${adapter}><billing-probe></billing-probe></billing-provider>`,
+  );
+  return { provider, probe: provider.querySelector<ProbeElement>('billing-probe')! };
+}
+
+describe('<billing-provider>', () => {
+  it('stays idle without an adapter and loads once one is set', async () => {
+    const { provider, probe } = await withProbe();
+    expect(provider.state.status).to.equal('idle');
+    provider.adapter = new StaticAdapter(snapshot());
+    await waitUntil(() => provider.state.status === 'ready');
+    expect(probe.seen.at(-1)!.state.snapshot!.account.name).to.equal('Acme Corp');
+  });
+
+  it('loads once on start, shares loading then ready, each as a new state object', async () => {
+    const adapter = new ControlledAdapter();
+    const { provider, probe } = await withProbe(adapter);
+    expect(adapter.pending).to.have.length(1);
+    expect(provider.state.status).to.equal('loading');
+    const loadingState = probe.seen.at(-1)!.state;
+    adapter.pending[0]!.resolve(snapshot({ invoices: [invoice({ daysPastDue: 31 })] }));
+    await waitUntil(() => provider.state.status === 'ready');
+    const readyState = probe.seen.at(-1)!.state;
+    expect(readyState).to.not.equal(loadingState);
+    expect(readyState.dunning!.level).to.equal('overdue');
+    expect(readyState.today).to.equal('2025-06-15');
+  });
+
+  it('passes an AbortSignal, aborts the older load and drops its late answer', async () => {
+    const adapter = new ControlledAdapter();
+    const { provider } = await withProbe(adapter);
+    const first = adapter.pending[0]!;
+    void provider.refresh();
+    const second = adapter.pending[1]!;
+    expect(first.signal!.aborted).to.be.true;
+    expect(second.signal!.aborted).to.be.false;
+    second.resolve(snapshot({ invoices: [] }));
+    await waitUntil(() => provider.state.status === 'ready');
+    first.resolve(snapshot({ invoices: [invoice({ daysPastDue: 50 })] }));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(provider.state.dunning!.level).to.equal('none');
+  });
+
+  it('drops the answer of the adapter it no longer holds', async () => {
+    const slow = new ControlledAdapter();
+    const { provider } = await withProbe(slow);
+    provider.adapter = new StaticAdapter(snapshot({ canManageBilling: false }));
+    await waitUntil(() => provider.state.status === 'ready');
+    slow.pending[0]!.resolve(snapshot({ canManageBilling: true }));
+    await new Promise((r) => setTimeout(r, 20));
+    expect(provider.state.snapshot!.viewer.canManageBilling).to.be.false;
+  });
+
+  it('becomes an error state with billing-error when the adapter fails', async () => {
+    const adapter = new ControlledAdapter();
+    const { provider } = await withProbe(adapter);
+    setTimeout(() => adapter.pending[0]!.reject(new BillingError('server', 'The billing service failed.')));
+    const event = await oneEvent(provider, 'billing-error');
+    expect(event.detail.error.code).to.equal('server');
+    expect(provider.state.status).to.equal('error');
+  });
+
+  it('validates what the adapter returns, naming the bad field', async () => {
+    const bad = snapshot({ invoices: [invoice({ daysPastDue: 3 })] });
+    (bad.invoices[0] as { amountOwed: number }).amountOwed = 1;
+    const { provider } = await withProbe(new StaticAdapter(bad));
+    await waitUntil(() => provider.state.status === 'error');
+    expect(provider.state.error!.code).to.equal('invalid_response');
+    expect(provider.state.error!.message).to.contain('invoices[0]');
+  });
+
+  it('keeps the last good snapshot when a refresh fails', async () => {
+    const adapter = new StaticAdapter(snapshot());
+    const { provider } = await withProbe(adapter);
+    await waitUntil(() => provider.state.status === 'ready');
+    adapter.data = { broken: true };
+    await provider.refresh();
+    expect(provider.state.status).to.equal('ready');
+    expect(provider.state.snapshot!.account.name).to.equal('Acme Corp');
+    expect(provider.state.error!.code).to.equal('invalid_response');
+  });
+
+  it('reloads every refresh-interval seconds', async () => {
+    const adapter = new StaticAdapter(snapshot());
+    const provider = await fixture<BillingProvider>(
+      html`<billing-provider refresh-interval="0.05" .adapter=${adapter}></billing-provider>`,
+    );
+    await waitUntil(() => adapter.loads >= 3, 'interval reloads', { timeout: 2000 });
+    provider.remove();
+    const loads = adapter.loads;
+    await new Promise((r) => setTimeout(r, 150));
+    expect(adapter.loads).to.equal(loads);
+  });
+
+  it('takes "today" from the snapshot clock, not the browser', async () => {
+    const { provider } = await withProbe(new StaticAdapter(snapshot({ now: '2030-01-01T23:30:00-05:00' })));
+    await waitUntil(() => provider.state.status === 'ready');
+    expect(provider.state.today).to.equal('2030-01-02');
+  });
+});
