@@ -3,7 +3,9 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { fromRollup } from '@web/dev-server-rollup';
 import rollupCommonjs from '@rollup/plugin-commonjs';
+import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+import { countReporter } from './test/count-reporter.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 
@@ -35,6 +37,7 @@ const dateRuleTests = ['src/domain/**/*.test.ts', 'src/components/overdue-banner
 export default {
   nodeResolve: { exportConditions: ['browser', 'development'] },
   rootDir: '.',
+  reporters: [defaultReporter(), countReporter()],
   concurrency: 1,
   filterBrowserLogs: ({ args }) => !(typeof args[0] === 'string' && args[0].startsWith('Lit is in dev mode')),
   browserStartTimeout: 60000,

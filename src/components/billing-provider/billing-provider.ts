@@ -21,6 +21,7 @@ function isAbort(error: unknown): boolean {
  * Every adapter response is validated before any element sees it; a malformed one becomes
  * an `invalid_response` error state. Stale responses are dropped: only the newest load wins.
  *
+ * @tagname billing-provider
  * @summary Loads billing data through an adapter and shares it with the elements inside.
  *
  * @slot - The billing elements (`<billing-form>`, `<invoice-history>`, `<overdue-banner>`, `<suspension-modal>`).

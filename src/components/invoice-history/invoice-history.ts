@@ -42,6 +42,7 @@ function saveBlob(blob: Blob, fileName: string): void {
  * newest first, each downloadable as a PDF. Older invoices are not listed; a note says to ask
  * the account manager for them. Only viewers with the billing role see it.
  *
+ * @tagname invoice-history
  * @summary The invoice table with a Download Invoice button per row.
  *
  * @fires {InvoiceDownloadEvent} invoice-download - Download Invoice was pressed, before the PDF is fetched. Cancelable: cancel it to handle the download yourself. `detail: { invoiceId }`.

@@ -19,6 +19,7 @@ function days(count: number): string {
  * It says how many invoices are outstanding, how much is owed, and how many days are left
  * before suspension.
  *
+ * @tagname overdue-banner
  * @summary Tells the viewer about outstanding invoices and how to pay them.
  *
  * @fires {BillingUpdateRequestEvent} billing-update-request - Update was pressed by a viewer who may manage billing. Cancelable; when not cancelled the page goes to `update-href`. `detail: { source: 'overdue-banner' }`.

@@ -16,6 +16,7 @@ import { suspensionModalStyles } from './suspension-modal.styles.js';
  * `<billing-form>` is defined), Update, and the pay-another-way address. It closes by itself
  * as soon as the provider's state is no longer suspended (payment received).
  *
+ * @tagname suspension-modal
  * @summary Blocks a suspended account's page until the card is updated.
  *
  * @fires {BillingUpdateRequestEvent} billing-update-request - Update was pressed by a viewer who may manage billing. Cancelable; when not cancelled the page goes to `update-href`. `detail: { source: 'suspension-modal' }`.
