@@ -1,4 +1,3 @@
-import './billing-provider.js';
 import { InvoiceHistory } from './components/invoice-history/invoice-history.js';
 import { defineElement } from './internal/define.js';
 

@@ -1,4 +1,3 @@
-import './billing-provider.js';
 import { OverdueBanner } from './components/overdue-banner/overdue-banner.js';
 import { defineElement } from './internal/define.js';
 

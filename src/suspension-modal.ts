@@ -1,4 +1,3 @@
-import './billing-provider.js';
 import { SuspensionModal } from './components/suspension-modal/suspension-modal.js';
 import { defineElement } from './internal/define.js';
 

@@ -5,10 +5,15 @@ import { billingContext, type BillingActions, type BillingContextValue, type Bil
 import { today } from '../../domain/dates.js';
 import { dunningState } from '../../domain/dunning.js';
 import { BillingError, toBillingError } from '../../domain/errors.js';
-import { parseSnapshot, parseSubmitResult } from '../../domain/schemas.js';
 import type { BillingAdapter, BillingSnapshot, CardFields, PaymentSubmission, SubmitResult } from '../../domain/types.js';
 import { BillingErrorEvent } from '../../events/billing-error.js';
 import { resolveLocale } from '../../i18n/index.js';
+
+/**
+ * The response schemas (zod) load in parallel with the first adapter call, so the validator is
+ * not part of the initial bundle and costs no extra round trip.
+ */
+const loadSchemas = () => import('../../domain/schemas.js');
 
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
@@ -116,7 +121,8 @@ export class BillingProvider extends LitElement {
     const sequence = ++this.#loadSequence;
     this.#setState({ status: this.state.snapshot ? this.state.status : 'loading', loading: true });
     try {
-      const snapshot = parseSnapshot(await adapter.load({ signal: controller.signal }));
+      const [data, { parseSnapshot }] = await Promise.all([adapter.load({ signal: controller.signal }), loadSchemas()]);
+      const snapshot = parseSnapshot(data);
       if (sequence !== this.#loadSequence) return;
       this.#setSnapshot(snapshot);
     } catch (error) {
@@ -136,7 +142,8 @@ export class BillingProvider extends LitElement {
     const adapter = this.#requireAdapter();
     let result: SubmitResult;
     try {
-      result = parseSubmitResult(await adapter.submitPaymentMethod(submission, options));
+      const [data, { parseSubmitResult }] = await Promise.all([adapter.submitPaymentMethod(submission, options), loadSchemas()]);
+      result = parseSubmitResult(data);
     } catch (error) {
       if (isAbort(error)) throw error;
       throw toBillingError(error);

@@ -1,0 +1,108 @@
+#!/usr/bin/env node
+// Size report: min+gzip of what each public entry loads up front (its chunk and every chunk it
+// imports statically), and of the chunks it loads lazily (dynamic import()).
+//   node scripts/size.mjs            print the report
+//   node scripts/size.mjs --check    also exit 1 past a budget
+//   node scripts/size.mjs --write    also write docs/size.md
+// Budgets: root ≤ 35 kB, one tag alone ≤ 20 kB, pdf-lib never in an initial chunk,
+// one country's address data ≤ 3 kB.
+import { build } from 'esbuild';
+import { existsSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const KB = 1000;
+const entries = [
+  { name: 'billing-elements (root)', file: 'src/index.ts', budget: 35 * KB },
+  { name: 'billing-elements/billing-provider.js', file: 'src/billing-provider.ts', budget: 20 * KB },
+  existsSync('src/billing-form.ts') && { name: 'billing-elements/billing-form.js', file: 'src/billing-form.ts', budget: 20 * KB },
+  { name: 'billing-elements/invoice-history.js', file: 'src/invoice-history.ts', budget: 20 * KB },
+  { name: 'billing-elements/overdue-banner.js', file: 'src/overdue-banner.ts', budget: 20 * KB },
+  { name: 'billing-elements/suspension-modal.js', file: 'src/suspension-modal.ts', budget: 20 * KB },
+].filter(Boolean);
+const ADDRESS_CHUNK_BUDGET = 3 * KB;
+
+const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
+const kb = (n) => `${(n / KB).toFixed(1)} kB`;
+
+async function measure(entry) {
+  const result = await build({
+    entryPoints: [entry.file],
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    minify: true,
+    target: 'es2022',
+    write: false,
+    metafile: true,
+    outdir: '/virtual',
+    legalComments: 'none',
+    conditions: ['browser', 'production'],
+    define: { 'process.env.NODE_ENV': '"production"' },
+    logLevel: 'silent',
+  });
+  const files = new Map(result.outputFiles.map((f) => [f.path, f.contents]));
+  const outputs = result.metafile.outputs;
+  const entryOut = Object.keys(outputs).find((p) => outputs[p].entryPoint === entry.file);
+  const initial = new Set();
+  const stack = [entryOut];
+  while (stack.length) {
+    const path = stack.pop();
+    if (initial.has(path)) continue;
+    initial.add(path);
+    for (const imp of outputs[path].imports) if (imp.kind === 'import-statement' && !imp.external) stack.push(imp.path);
+  }
+  const abs = (p) => resolve(process.cwd(), p);
+  const sizeOf = (p) => gz(files.get(abs(p)) ?? files.get(p) ?? new Uint8Array());
+  const initialBytes = [...initial].reduce((sum, p) => sum + sizeOf(p), 0);
+  const inputsOf = (p) => Object.keys(outputs[p].inputs);
+  const pdfInInitial = [...initial].some((p) => inputsOf(p).some((i) => i.includes('node_modules/pdf-lib')));
+  const lazy = Object.keys(outputs)
+    .filter((p) => !initial.has(p) && p.endsWith('.js'))
+    .map((p) => ({ path: p, bytes: sizeOf(p), inputs: inputsOf(p) }));
+  return { initialBytes, pdfInInitial, lazy };
+}
+
+function describeLazy(chunk) {
+  if (chunk.inputs.some((i) => i.includes('node_modules/pdf-lib'))) return 'pdf';
+  const country = chunk.inputs.map((i) => /address\/data\/([A-Z]{2})\.ts$/.exec(i)?.[1]).find(Boolean);
+  if (country) return `address:${country}`;
+  return chunk.inputs.map((i) => i.replace(/^node_modules\//, '')).slice(0, 2).join(', ');
+}
+
+const check = process.argv.includes('--check');
+const write = process.argv.includes('--write');
+const problems = [];
+const lines = ['| entry | initial (min+gzip) | budget |', '| --- | ---: | ---: |'];
+let lazyLines = [];
+for (const entry of entries) {
+  const { initialBytes, pdfInInitial, lazy } = await measure(entry);
+  lines.push(`| \`${entry.name}\` | ${kb(initialBytes)} | ${kb(entry.budget)} |`);
+  if (initialBytes > entry.budget) problems.push(`${entry.name}: ${kb(initialBytes)} > ${kb(entry.budget)}`);
+  if (pdfInInitial) problems.push(`${entry.name}: pdf-lib is in an initial chunk`);
+  if (entry.file === 'src/index.ts') lazyLines = lazy.map((c) => ({ kind: describeLazy(c), bytes: c.bytes }));
+}
+const address = lazyLines.filter((c) => c.kind.startsWith('address:'));
+const other = lazyLines.filter((c) => !c.kind.startsWith('address:'));
+for (const c of address) if (c.bytes > ADDRESS_CHUNK_BUDGET) problems.push(`${c.kind}: ${kb(c.bytes)} > ${kb(ADDRESS_CHUNK_BUDGET)}`);
+lines.push('', '| lazily loaded chunk (from the root) | min+gzip |', '| --- | ---: |');
+for (const c of other.sort((a, b) => b.bytes - a.bytes)) lines.push(`| ${c.kind} | ${kb(c.bytes)} |`);
+if (address.length) {
+  const sorted = [...address].sort((a, b) => b.bytes - a.bytes);
+  const median = sorted[Math.floor(sorted.length / 2)];
+  lines.push(
+    `| address data, one country each (${address.length} chunks) | largest ${kb(sorted[0].bytes)} (${sorted[0].kind.slice(8)}), median ${kb(median.bytes)}; budget ${kb(ADDRESS_CHUNK_BUDGET)} |`,
+  );
+}
+const report = lines.join('\n');
+console.log(report);
+if (write) {
+  writeFileSync(
+    'docs/size.md',
+    `# Size report\n\nGenerated by \`node scripts/size.mjs --write\` (esbuild, minified, gzip level 9, lit and every dependency included: what a host pays when it imports the entry alone). \`npm test\` fails past a budget.\n\n${report}\n`,
+  );
+}
+if (problems.length) {
+  console.error(`\nOver budget:\n- ${problems.join('\n- ')}`);
+  if (check) process.exit(1);
+}
