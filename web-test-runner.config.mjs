@@ -48,6 +48,7 @@ export default {
     commonjs({
       include: ['**/node_modules/card-validator/**', '**/node_modules/credit-card-type/**', '**/node_modules/i18n-iso-countries/**', '**/node_modules/diacritics/**'],
       strictRequires: false,
+      requireReturnsDefault: true,
     }),
   ],
   files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
