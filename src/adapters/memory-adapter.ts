@@ -1,0 +1,604 @@
+/**
+ * MemoryBillingAdapter: the embedded BillingAdapter for demos, Storybook and tests. It plays
+ * the billing server with state held in memory: it charges outstanding invoices when a card is
+ * submitted, produces real PDF invoices, declines the card number `4000000000000002`, and can
+ * be told to fail in every way a real backend fails. No DOM beyond `Blob`, no UI, no console.
+ *
+ * Behaviour, as a server would have it:
+ * - Every result is a deep copy, produced as raw data and validated with the same schemas the
+ *   HTTP adapter uses (`parseSnapshot`, `parseSubmitResult`), so callers can't touch the
+ *   adapter's state and a `'malformed'` failure rejects exactly like a malformed HTTP response:
+ *   `BillingError('invalid_response')` naming the bad field.
+ * - "Today" is `options.now` when given (a fixed server clock), else the real clock at each call.
+ *   The snapshot always carries `now`.
+ * - The snapshot is returned as configured, also to a viewer without `canManageBilling` (the
+ *   elements must gate card data themselves); submitting as such a viewer rejects `unauthorized`.
+ * - `submitPaymentMethod` validates the submission (`invalid_request` with `fieldErrors` keyed by
+ *   field path, values are codes: `required`, `invalid`, `expired`), then charges every
+ *   outstanding invoice in full, makes the card the payment method with status `pending` (a new
+ *   card can take up to 24 hours to reach the billing system), lifts the user cap (`null`) and
+ *   clears `account.suspended`. `charged` is present only when something was charged (amount > 0).
+ * - Postal codes are required for billing and mailing addresses in US, CA and GB (the countries
+ *   whose card address checks use them) and pattern-checked for US and CA.
+ * - Idempotency: a key's first successful result is stored and every later call with that key
+ *   returns a copy of it without charging again; concurrent calls with one key share one
+ *   charge. A key reused with a different submission rejects `invalid_request`. A failed call
+ *   stores nothing, so the same key may be retried. Only brand, last 4 digits and expiry of a
+ *   card are kept; the key's record holds a hash of the submission without the card number and
+ *   security code.
+ * - Failures (`fail`, `setFailure`, `failNext`): `network`, `timeout`, `server`, `unauthorized`
+ *   and `rate_limited` reject after the latency, before the call has any effect (nothing is
+ *   charged), so a retry with the same idempotency key succeeds once the failure is gone.
+ *   `malformed` lets the call take effect and then answers with a body that fails validation
+ *   (for a submit: the card was charged but the response was lost; retrying with the same key
+ *   returns the stored result). For downloads, `malformed` answers a non-PDF body.
+ * - `latencyMs` delays every call; an aborted `signal` rejects with a DOMException
+ *   `AbortError`, also while waiting, and an aborted submit charges nothing.
+ */
+import { today as calendarToday } from '../domain/dates.js';
+import { isOutstanding } from '../domain/dunning.js';
+import { BillingError } from '../domain/errors.js';
+import { sumMoney } from '../domain/money.js';
+import { parseSnapshot, parseSubmitResult } from '../domain/schemas.js';
+import { renderInvoicePdf } from './invoice-pdf.js';
+import type {
+  Account,
+  BillingAdapter,
+  BillingSnapshot,
+  Invoice,
+  Money,
+  Organization,
+  PaymentMethod,
+  PaymentSubmission,
+  PostalAddress,
+  SubmitResult,
+  Viewer,
+} from '../domain/types.js';
+
+/** How the adapter fails: `null` for not at all. */
+export type MemoryFailure = null | 'network' | 'server' | 'timeout' | 'malformed' | 'unauthorized' | 'rate_limited';
+
+/** The adapter calls a failure can be aimed at with `failNext`. */
+export type MemoryOperation = 'load' | 'submit' | 'download';
+
+export interface MemoryBillingAdapterOptions {
+  /** The server clock (ISO 8601). Omitted: the real clock at each call. */
+  now?: string;
+  /** Overrides of the demo account ("Acme Corp", USD, three organizations). */
+  account?: Partial<Account>;
+  viewer?: Partial<Viewer>;
+  /** The card on file (default none). */
+  paymentMethod?: PaymentMethod | null;
+  /** Invoices, in the account's currency (default none). */
+  invoices?: Invoice[];
+  /** Delay of every call in ms (default 0). */
+  latencyMs?: number;
+  /** Make every call fail this way until `setFailure(null)` (default `null`). */
+  fail?: MemoryFailure;
+}
+
+/** The card number the adapter declines (`card_declined`). */
+export const DECLINED_CARD_NUMBER = '4000000000000002';
+/** Tokens (from hosted card fields) starting with this are declined too. */
+export const DECLINED_TOKEN_PREFIX = 'tok_declined';
+
+/** Invoices finalized before this UTC date can't be downloaded (shared/API.md). */
+const DOWNLOADABLE_FROM = '2022-01-01';
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+const DEFAULT_USER_CAP = 5;
+
+const DEFAULT_ORGANIZATIONS: readonly Organization[] = [
+  { id: 'org_engineering', name: 'Acme Engineering' },
+  { id: 'org_sales', name: 'Acme Sales' },
+  { id: 'org_support', name: 'Acme Support' },
+];
+
+/** The card facts the adapter keeps: never the number or the security code. */
+interface CardRecord {
+  brand: string;
+  last4: string;
+  expMonth: number;
+  expYear: number;
+}
+
+/** What a submission boils down to, computed when the call starts. */
+interface PreparedSubmission {
+  fingerprint: string;
+  card: CardRecord | null;
+  fieldErrors: Record<string, string>;
+  declined: boolean;
+}
+
+interface IdempotencyRecord {
+  fingerprint: string;
+  result: Promise<SubmitResult>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Errors
+
+function abortError(signal: AbortSignal | undefined): DOMException {
+  const reason: unknown = signal?.reason;
+  if (reason instanceof DOMException && reason.name === 'AbortError') return reason;
+  return new DOMException('The billing request was aborted.', 'AbortError');
+}
+
+function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw abortError(signal);
+}
+
+/** Waits `ms` (at least a macrotask turn when positive), rejecting with an AbortError on abort. */
+function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  throwIfAborted(signal);
+  if (ms <= 0) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** `promise`, or an AbortError as soon as `signal` aborts. */
+function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (!signal) return promise;
+  throwIfAborted(signal);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(abortError(signal));
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error);
+      },
+    );
+  });
+}
+
+function failureError(failure: Exclude<MemoryFailure, null | 'malformed'>, label: string): BillingError {
+  switch (failure) {
+    case 'network':
+      return new BillingError('network', `${label}: the billing service could not be reached (simulated network failure).`);
+    case 'timeout':
+      return new BillingError('timeout', `${label}: the billing service did not answer in time (simulated).`, { status: 504 });
+    case 'server':
+      return new BillingError('server', `${label}: the billing service failed (simulated server error).`, { status: 500 });
+    case 'unauthorized':
+      return new BillingError('unauthorized', `${label}: the session is not authorized (simulated).`, { status: 401 });
+    case 'rate_limited':
+      return new BillingError('rate_limited', `${label}: too many requests (simulated).`, { status: 429, retryAfter: 1 });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cards
+
+/** Brand names by number prefix, most specific first. */
+const BRAND_PREFIXES: readonly [RegExp, string][] = [
+  [/^3[47]/, 'American Express'],
+  [/^(5[1-5]|222[1-9]|22[3-9]\d|2[3-6]\d\d|27[01]\d|2720)/, 'Mastercard'],
+  [/^(6011|64[4-9]|65)/, 'Discover'],
+  [/^(36|30[0-5]|3095|3[89])/, 'Diners Club'],
+  [/^(352[89]|35[3-8]\d)/, 'JCB'],
+  [/^62/, 'UnionPay'],
+  [/^4/, 'Visa'],
+];
+
+/** Brand codes hosted fields commonly report, and their names. */
+const BRAND_NAMES: Readonly<Record<string, string>> = {
+  visa: 'Visa',
+  mastercard: 'Mastercard',
+  'american-express': 'American Express',
+  american_express: 'American Express',
+  amex: 'American Express',
+  discover: 'Discover',
+  'diners-club': 'Diners Club',
+  diners: 'Diners Club',
+  jcb: 'JCB',
+  unionpay: 'UnionPay',
+};
+
+/** The card brand's name from the number's prefix (`Card` when unknown). */
+export function detectCardBrand(digits: string): string {
+  for (const [prefix, brand] of BRAND_PREFIXES) if (prefix.test(digits)) return brand;
+  return 'Card';
+}
+
+function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let digit = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      digit *= 2;
+      if (digit > 9) digit -= 9;
+    }
+    sum += digit;
+  }
+  return sum % 10 === 0;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Submission checks (codes, never values)
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
+const POSTAL_REQUIRED = new Set(['US', 'CA', 'GB']);
+const POSTAL_PATTERNS: Readonly<Record<string, RegExp>> = {
+  US: /^\d{5}(-\d{4})?$/,
+  CA: /^[A-Z]\d[A-Z] ?\d[A-Z]\d$/i,
+};
+
+function checkAddress(value: unknown, prefix: string, needsLine1: boolean, errors: Record<string, string>): void {
+  const address = isRecord(value) ? value : {};
+  const country = text(address['country']);
+  if (!country) errors[`${prefix}.country`] = 'required';
+  else if (!/^[A-Z]{2}$/.test(country)) errors[`${prefix}.country`] = 'invalid';
+  if (needsLine1 && !text(address['line1'])) errors[`${prefix}.line1`] = 'required';
+  const postalCode = text(address['postalCode']);
+  if (!postalCode) {
+    if (POSTAL_REQUIRED.has(country)) errors[`${prefix}.postalCode`] = 'required';
+  } else if (POSTAL_PATTERNS[country] && !POSTAL_PATTERNS[country].test(postalCode)) {
+    errors[`${prefix}.postalCode`] = 'invalid';
+  }
+}
+
+function checkExpiry(card: Record<string, unknown>, todayDate: string, errors: Record<string, string>): void {
+  const month = card['expMonth'];
+  const year = card['expYear'];
+  const monthOk = typeof month === 'number' && Number.isInteger(month) && month >= 1 && month <= 12;
+  const yearOk = typeof year === 'number' && Number.isInteger(year) && year >= 2000 && year <= 9999;
+  if (!monthOk) errors['card.expMonth'] = month === undefined || month === null ? 'required' : 'invalid';
+  if (!yearOk) errors['card.expYear'] = year === undefined || year === null ? 'required' : 'invalid';
+  if (monthOk && yearOk) {
+    const [y, m] = todayDate.split('-').map(Number) as [number, number];
+    if (year < y || (year === y && month < m)) errors['card.expYear'] = 'expired';
+  }
+}
+
+/** 53-bit string hash (cyrb53): tells submissions apart without keeping them. */
+function hash(input: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < input.length; i++) {
+    const ch = input.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+function addressFacts(value: unknown): unknown {
+  if (!isRecord(value)) return null;
+  const { country, line1, line2, city, region, postalCode } = value as Partial<PostalAddress>;
+  return [country, line1, line2, city, region, postalCode];
+}
+
+/**
+ * Validates `submission` and reduces it to what the adapter may keep. Reads the card number
+ * once, here, and keeps only its brand and last 4 digits.
+ */
+function prepareSubmission(submission: unknown, todayDate: string): PreparedSubmission {
+  const errors: Record<string, string> = {};
+  const root = isRecord(submission) ? submission : {};
+  const mailing = isRecord(root['mailing']) ? root['mailing'] : {};
+  const card = isRecord(root['card']) ? root['card'] : {};
+
+  if (!text(mailing['firstName'])) errors['mailing.firstName'] = 'required';
+  if (!text(mailing['lastName'])) errors['mailing.lastName'] = 'required';
+  const email = text(mailing['email']);
+  if (!email) errors['mailing.email'] = 'required';
+  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors['mailing.email'] = 'invalid';
+  checkAddress(mailing['address'], 'mailing.address', true, errors);
+  checkAddress(root['billingAddress'], 'billingAddress', false, errors);
+
+  if (!text(card['name'])) errors['card.name'] = 'required';
+  checkExpiry(card, todayDate, errors);
+
+  let record: CardRecord | null = null;
+  let declined = false;
+  let cardFacts: unknown;
+  const expMonth = card['expMonth'] as number;
+  const expYear = card['expYear'] as number;
+  if ('token' in card) {
+    const token = text(card['token']);
+    const brand = text(card['brand']);
+    const last4 = text(card['last4']);
+    if (!token) errors['card.token'] = 'required';
+    if (!brand) errors['card.brand'] = 'required';
+    if (!/^\d{4}$/.test(last4)) errors['card.last4'] = last4 ? 'invalid' : 'required';
+    declined = token.startsWith(DECLINED_TOKEN_PREFIX);
+    record = { brand: BRAND_NAMES[brand.toLowerCase()] ?? brand, last4, expMonth, expYear };
+    cardFacts = ['token', token, record.brand, last4, expMonth, expYear, card['name']];
+  } else {
+    const raw = typeof card['number'] === 'string' ? card['number'] : '';
+    const digits = raw.replace(/[\s-]/g, '');
+    const cvc = typeof card['cvc'] === 'string' ? card['cvc'].trim() : '';
+    const brand = detectCardBrand(digits);
+    if (!digits) errors['card.number'] = 'required';
+    else if (!/^\d{12,19}$/.test(digits) || !luhnValid(digits)) errors['card.number'] = 'invalid';
+    if (!cvc) errors['card.cvc'] = 'required';
+    else if (!(brand === 'American Express' ? /^\d{4}$/ : /^\d{3}$/).test(cvc)) errors['card.cvc'] = 'invalid';
+    declined = digits === DECLINED_CARD_NUMBER;
+    record = { brand, last4: digits.slice(-4), expMonth, expYear };
+    cardFacts = ['raw', record.brand, record.last4, expMonth, expYear, card['name']];
+  }
+
+  const fingerprint = hash(
+    JSON.stringify([
+      [mailing['firstName'], mailing['lastName'], mailing['email'], mailing['company'], mailing['phone']],
+      addressFacts(mailing['address']),
+      addressFacts(root['billingAddress']),
+      cardFacts,
+    ]),
+  );
+  return { fingerprint, card: Object.keys(errors).length === 0 ? record : null, fieldErrors: errors, declined };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dates
+
+/** The 1st of the month after `date` (`YYYY-MM-DD`). */
+function firstOfNextMonth(date: string): string {
+  const [year, month] = date.split('-').map(Number) as [number, number];
+  const next = month === 12 ? { year: year + 1, month: 1 } : { year, month: month + 1 };
+  return `${String(next.year).padStart(4, '0')}-${String(next.month).padStart(2, '0')}-01`;
+}
+
+function withoutUndefined<T extends object>(value: T | undefined): Partial<T> {
+  const out: Partial<T> = {};
+  if (!value) return out;
+  for (const [key, entry] of Object.entries(value)) if (entry !== undefined) (out as Record<string, unknown>)[key] = entry;
+  return out;
+}
+
+/** A copy of `raw` that fails the snapshot schema (for the `malformed` failure). */
+function corrupt(raw: BillingSnapshot): unknown {
+  return {
+    ...raw,
+    account: { ...raw.account, userCap: 'unlimited', nextChargeDate: 'next month' },
+    invoices: raw.invoices.map((invoice) => ({ ...invoice, amountOwed: (invoice.amountOwed / 100).toFixed(2) })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/**
+ * The in-memory BillingAdapter. See the module documentation for how it behaves.
+ *
+ * @example
+ * const adapter = new MemoryBillingAdapter({ latencyMs: 300, invoices });
+ * adapter.failNext('submit', 'network'); // the next submit fails, the retry succeeds
+ */
+export class MemoryBillingAdapter implements BillingAdapter {
+  readonly #fixedNow: string | undefined;
+  readonly #account: Account;
+  /** Whether `nextChargeDate` follows "today" (it was not given). */
+  readonly #derivedNextCharge: boolean;
+  readonly #viewer: Viewer;
+  #paymentMethod: PaymentMethod | null;
+  readonly #invoices: Invoice[];
+  readonly #latencyMs: number;
+  #failure: MemoryFailure;
+  readonly #nextFailures: Record<MemoryOperation, MemoryFailure[]> = { load: [], submit: [], download: [] };
+  readonly #idempotency = new Map<string, IdempotencyRecord>();
+  readonly #charges: Money[] = [];
+
+  constructor(options: MemoryBillingAdapterOptions = {}) {
+    const copy = structuredClone(options);
+    if (copy.now !== undefined) calendarToday(copy.now); // throws RangeError for a bad `now`
+    this.#fixedNow = copy.now;
+    this.#paymentMethod = copy.paymentMethod ?? null;
+    const accountOverrides = withoutUndefined(copy.account);
+    this.#derivedNextCharge = accountOverrides.nextChargeDate === undefined;
+    this.#account = {
+      id: 'acct_acme',
+      name: 'Acme Corp',
+      currency: 'USD',
+      userCap: this.#paymentMethod ? null : DEFAULT_USER_CAP,
+      nextChargeDate: firstOfNextMonth(this.#today()),
+      organizations: DEFAULT_ORGANIZATIONS.map((organization) => ({ ...organization })),
+      ...accountOverrides,
+    };
+    this.#viewer = { canManageBilling: true, ...withoutUndefined(copy.viewer) };
+    this.#invoices = copy.invoices ?? [];
+    this.#latencyMs = Number.isFinite(copy.latencyMs) && copy.latencyMs! > 0 ? copy.latencyMs! : 0;
+    this.#failure = copy.fail ?? null;
+    try {
+      parseSnapshot(this.#rawSnapshot());
+    } catch (error) {
+      throw new TypeError(`MemoryBillingAdapter: invalid options: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  /** Makes every later call fail this way (`null`: succeed again). */
+  setFailure(failure: MemoryFailure): void {
+    this.#failure = failure;
+  }
+
+  /**
+   * Makes exactly the next call of `operation` fail this way, whatever `setFailure` says
+   * (`null`: the next call succeeds). Calls queue: two `failNext` fail the next two calls.
+   */
+  failNext(operation: MemoryOperation, failure: MemoryFailure): void {
+    this.#nextFailures[operation].push(failure);
+  }
+
+  /** Every charge made so far, oldest first (copies). */
+  get charges(): Money[] {
+    return this.#charges.map((charge) => ({ ...charge }));
+  }
+
+  async load(options: { signal?: AbortSignal } = {}): Promise<BillingSnapshot> {
+    const { signal } = options;
+    throwIfAborted(signal);
+    const failure = this.#takeFailure('load');
+    await wait(this.#latencyMs, signal);
+    if (failure && failure !== 'malformed') throw failureError(failure, 'GET /billing');
+    const raw = this.#rawSnapshot();
+    return parseSnapshot(failure === 'malformed' ? corrupt(raw) : raw);
+  }
+
+  async submitPaymentMethod(
+    submission: PaymentSubmission,
+    options: { idempotencyKey: string; signal?: AbortSignal },
+  ): Promise<SubmitResult> {
+    const signal = options?.signal;
+    throwIfAborted(signal);
+    const failure = this.#takeFailure('submit');
+    const key = options?.idempotencyKey;
+    if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
+      throw new BillingError('invalid_request', 'submitPaymentMethod: idempotencyKey must be 1 to 255 visible ASCII characters.');
+    }
+    // The only place the submission is read; from here on the call holds brand, last 4 and expiry.
+    const prepared = prepareSubmission(submission, this.#today());
+
+    if (failure && failure !== 'malformed') {
+      await wait(this.#latencyMs, signal);
+      throw failureError(failure, 'PUT /billing/payment-method');
+    }
+    const result = await this.#submitOnce(key, prepared, signal);
+    if (failure === 'malformed') {
+      return parseSubmitResult({ ...result, snapshot: corrupt(result.snapshot) });
+    }
+    return result;
+  }
+
+  async downloadInvoice(invoiceId: string, options: { signal?: AbortSignal } = {}): Promise<Blob> {
+    const { signal } = options;
+    throwIfAborted(signal);
+    const failure = this.#takeFailure('download');
+    await wait(this.#latencyMs, signal);
+    const label = 'GET /billing/invoices/{id}/pdf';
+    if (failure === 'malformed') throw new BillingError('invalid_response', `${label}: the body is not a PDF document.`, { status: 200 });
+    if (failure) throw failureError(failure, label);
+    const invoice = this.#invoices.find((candidate) => candidate.id === invoiceId);
+    if (!invoice) throw new BillingError('invalid_request', `${label}: no invoice has this id.`, { status: 404 });
+    if (calendarToday(invoice.finalizedAt) < DOWNLOADABLE_FROM) {
+      throw new BillingError(
+        'invalid_request',
+        `${label}: invoices finalized before ${DOWNLOADABLE_FROM} can't be downloaded; contact your account manager.`,
+        { status: 404 },
+      );
+    }
+    const bytes = await renderInvoicePdf(structuredClone(invoice), this.#rawSnapshot().account);
+    throwIfAborted(signal);
+    return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' });
+  }
+
+  // -------------------------------------------------------------------------------------------
+
+  #now(): string {
+    return this.#fixedNow ?? new Date().toISOString();
+  }
+
+  #today(): string {
+    return calendarToday(this.#now());
+  }
+
+  #takeFailure(operation: MemoryOperation): MemoryFailure {
+    const queue = this.#nextFailures[operation];
+    return queue.length > 0 ? queue.shift()! : this.#failure;
+  }
+
+  /** The current state as a fresh, unvalidated snapshot. */
+  #rawSnapshot(): BillingSnapshot {
+    const now = this.#now();
+    const account = structuredClone(this.#account);
+    if (this.#derivedNextCharge) account.nextChargeDate = firstOfNextMonth(calendarToday(now));
+    return {
+      now,
+      account,
+      viewer: { ...this.#viewer },
+      paymentMethod: this.#paymentMethod ? { ...this.#paymentMethod } : null,
+      invoices: structuredClone(this.#invoices),
+    };
+  }
+
+  /** Runs the submission for `key` once; concurrent and later calls with the key share it. */
+  async #submitOnce(key: string, prepared: PreparedSubmission, signal: AbortSignal | undefined): Promise<SubmitResult> {
+    const existing = this.#idempotency.get(key);
+    if (existing) {
+      if (existing.fingerprint !== prepared.fingerprint) {
+        throw new BillingError(
+          'invalid_request',
+          'PUT /billing/payment-method: this idempotency key was already used with a different submission.',
+          { status: 422 },
+        );
+      }
+      try {
+        return structuredClone(await raceAbort(existing.result, signal));
+      } catch (error) {
+        // The call that owns the key was aborted before it charged: run this one instead.
+        if (isAbortError(error) && !signal?.aborted) return this.#submitOnce(key, prepared, signal);
+        throw error;
+      }
+    }
+    const record: IdempotencyRecord = { fingerprint: prepared.fingerprint, result: this.#process(prepared, signal) };
+    this.#idempotency.set(key, record);
+    record.result.catch(() => {
+      if (this.#idempotency.get(key) === record) this.#idempotency.delete(key);
+    });
+    return structuredClone(await record.result);
+  }
+
+  /** The server's side of a submission: checks, then one atomic state change. */
+  async #process(prepared: PreparedSubmission, signal: AbortSignal | undefined): Promise<SubmitResult> {
+    await wait(this.#latencyMs, signal);
+    throwIfAborted(signal);
+    const label = 'PUT /billing/payment-method';
+    if (!this.#viewer.canManageBilling) {
+      throw new BillingError('unauthorized', `${label}: the viewer may not change payment information.`, { status: 403 });
+    }
+    const fields = Object.keys(prepared.fieldErrors);
+    if (fields.length > 0 || !prepared.card) {
+      throw new BillingError('invalid_request', `${label}: invalid payment submission: ${fields.join(', ')}.`, {
+        status: 422,
+        fieldErrors: { ...prepared.fieldErrors },
+      });
+    }
+    if (prepared.declined) {
+      throw new BillingError('card_declined', 'The card was declined.', { status: 402, fieldErrors: { 'card.number': 'declined' } });
+    }
+
+    const day = this.#today();
+    const outstanding = this.#invoices.filter((invoice) => isOutstanding(invoice, day));
+    const charged = sumMoney(
+      outstanding.map((invoice) => ({ amount: invoice.amountOwed, currency: invoice.currency })),
+      this.#account.currency,
+    );
+    for (const invoice of outstanding) {
+      invoice.amountPaid += invoice.amountOwed;
+      invoice.amountOwed = 0;
+      invoice.status = 'paid';
+    }
+    this.#paymentMethod = { ...prepared.card, status: 'pending' };
+    this.#account.userCap = null;
+    this.#account.suspended = false;
+    if (charged.amount > 0) this.#charges.push({ ...charged });
+
+    const raw: SubmitResult = { snapshot: this.#rawSnapshot() };
+    if (charged.amount > 0) raw.charged = charged;
+    return parseSubmitResult(raw);
+  }
+}
