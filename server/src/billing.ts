@@ -1,0 +1,239 @@
+/**
+ * The billing domain as the reference server runs it, over {@link BillingStore}: the
+ * snapshot, replacing the card (which charges every outstanding invoice, lifts the user cap
+ * and clears suspension), idempotency, and the server's clock. The rules themselves come from
+ * src/domain (isOutstanding, today, card checks, the zod schemas); nothing here re-states them.
+ */
+import { createHmac } from 'node:crypto';
+import { brandLabel, describeCardNumber, isCardBrand, validateExpiry, validateSecurityCode } from '../../src/domain/card.js';
+import { isOutstanding } from '../../src/domain/dunning.js';
+import { isIsoDateOrDateTime, today } from '../../src/domain/dates.js';
+import { isBillingError } from '../../src/domain/errors.js';
+import { parsePaymentSubmission } from '../../src/domain/schemas.js';
+import { isTokenizedCard, type BillingSnapshot, type PaymentSubmission, type SubmitResult } from '../../src/domain/types.js';
+import type { MemoryFailure } from '../../src/adapters/memory-adapter.js';
+import { PROBLEM_TYPES, problem } from './http.js';
+import type { BillingStore, SeedData } from './store.js';
+
+/** The card number that is always declined (as in MemoryBillingAdapter). */
+export const DECLINED_CARD_NUMBER = '4000000000000002';
+/** Processor tokens (hosted card fields) starting with this are declined (as in MemoryBillingAdapter). */
+export const DECLINED_TOKEN_PREFIX = 'tok_declined';
+/** How long an idempotency key's stored response is kept. */
+export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
+
+export interface Outcome {
+  status: number;
+  /** JSON text of the body (a SubmitResult or problem details). */
+  body: string;
+  /** Whether this is a stored response sent again for a repeated Idempotency-Key. */
+  replayed: boolean;
+}
+
+/** JSON with object keys sorted at every depth: equal data, equal text, whatever the key order. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
+  const record = value as Record<string, unknown>;
+  const members = Object.keys(record)
+    .sort()
+    .filter((key) => record[key] !== undefined)
+    .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
+  return `{${members.join(',')}}`;
+}
+
+/** A brand code (`visa`, `american-express`) as people write it (`Visa`, `American Express`). */
+function brandName(brand: string): string {
+  return isCardBrand(brand) ? brandLabel(brand) : brand;
+}
+
+/**
+ * Field errors as codes (`required` when the field is missing or blank, else `invalid`), as
+ * MemoryBillingAdapter reports them, keyed by the schema's field paths. Reads only whether a
+ * value is present, never the value itself.
+ */
+function fieldCodes(body: unknown, fieldErrors: Record<string, string> | undefined): Record<string, string> {
+  const codes: Record<string, string> = {};
+  for (const path of Object.keys(fieldErrors ?? {})) {
+    let value: unknown = body;
+    for (const segment of path.split('.')) {
+      value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[segment] : undefined;
+    }
+    codes[path] = value === undefined || value === null || (typeof value === 'string' && value.trim() === '') ? 'required' : 'invalid';
+  }
+  return codes;
+}
+
+/** The server's clock: fixed (tests, demos of a given day) or the real one. Persisted in the database. */
+export class Clock {
+  constructor(private readonly store: BillingStore) {}
+
+  /** The fixed instant, or null when the clock follows real time. */
+  fixed(): string | null {
+    return this.store.getMeta('clock');
+  }
+
+  set(now: string | null): void {
+    if (now !== null && !isIsoDateOrDateTime(now)) throw new RangeError('now must be an ISO 8601 date or date-time.');
+    this.store.setMeta('clock', now);
+  }
+
+  now(): string {
+    return this.fixed() ?? new Date().toISOString();
+  }
+}
+
+export class BillingService {
+  readonly clock: Clock;
+
+  constructor(readonly store: BillingStore) {
+    this.clock = new Clock(store);
+  }
+
+  /**
+   * Replaces all data with `data`, sets the clock (null: real time) and how the backend fails
+   * (a scenario such as `failing-backend`; null: it does not).
+   */
+  reset(data: SeedData, now: string | null, fail: MemoryFailure = null): void {
+    this.store.transaction(() => {
+      this.store.seed(data);
+      this.clock.set(now);
+      this.store.setMeta('fail', fail);
+    });
+  }
+
+  /** How every contract request fails in this scenario, if it does (persisted). */
+  failure(): MemoryFailure {
+    return this.store.getMeta('fail') as MemoryFailure;
+  }
+
+  accountId(): string | null {
+    return this.store.currentAccountId();
+  }
+
+  snapshot(): BillingSnapshot | null {
+    const id = this.accountId();
+    return id === null ? null : this.store.snapshot(id, this.clock.now());
+  }
+
+  /** HMAC-SHA-256 of the body's canonical JSON under the database's secret. */
+  fingerprint(body: unknown): string {
+    return createHmac('sha256', this.store.fingerprintSecret()).update(canonicalJson(body)).digest('hex');
+  }
+
+  /**
+   * `PUT /billing/payment-method` with a parsed JSON body, in one transaction: a repeated key
+   * answers the stored response (or 422 when the body differs); otherwise the submission is
+   * validated, declined or applied, and a decline or success is stored under the key.
+   */
+  submitPaymentMethod(key: string, body: unknown): Outcome {
+    const accountId = this.accountId();
+    if (accountId === null) return this.#problem(503, 'server', PROBLEM_TYPES.unavailable, 'No account', 'The server has no account: seed a scenario first.');
+    const fingerprint = this.fingerprint(body);
+    const received = Date.now();
+    this.store.expireResponses(received - IDEMPOTENCY_TTL_MS);
+
+    return this.store.transaction((): Outcome => {
+      const prior = this.store.findResponse(accountId, key);
+      if (prior) {
+        if (prior.fingerprint === fingerprint) return { status: prior.status, body: prior.body, replayed: true };
+        return this.#problem(
+          422,
+          'invalid_request',
+          PROBLEM_TYPES.idempotencyKeyReused,
+          'Idempotency key reused',
+          'This Idempotency-Key was used with a different request body. Use a new key for a new submission.',
+        );
+      }
+
+      if (!this.store.viewer(accountId).canManageBilling) {
+        return this.#problem(403, 'unauthorized', PROBLEM_TYPES.forbidden, 'Forbidden', 'You may not change payment information.');
+      }
+
+      let submission: PaymentSubmission;
+      try {
+        submission = parsePaymentSubmission(body);
+      } catch (error) {
+        if (!isBillingError(error)) throw error;
+        return this.#problem(422, 'invalid_request', PROBLEM_TYPES.validation, 'Invalid payment submission', error.message, fieldCodes(body, error.fieldErrors));
+      }
+
+      const now = this.clock.now();
+      const fieldErrors = this.#cardErrors(submission, today(now));
+      if (fieldErrors) {
+        const [first] = Object.entries(fieldErrors);
+        return this.#problem(422, 'invalid_request', PROBLEM_TYPES.validation, 'Invalid payment submission', `${first![0]}: ${first![1]}`, fieldErrors);
+      }
+
+      let outcome: Outcome;
+      const card = submission.card;
+      if (isTokenizedCard(card) ? card.token.startsWith(DECLINED_TOKEN_PREFIX) : card.number === DECLINED_CARD_NUMBER) {
+        outcome = this.#problem(402, 'card_declined', PROBLEM_TYPES.cardDeclined, 'Card declined', 'The card was declined. Try another card.', {
+          'card.number': 'declined',
+        });
+      } else {
+        outcome = { status: 200, body: JSON.stringify(this.#apply(accountId, key, submission, now)), replayed: false };
+      }
+      this.store.saveResponse(accountId, key, { fingerprint, status: outcome.status, body: outcome.body, createdAt: received });
+      return outcome;
+    });
+  }
+
+  /**
+   * What the schema cannot know: the number's brand and checksum, the security code's length
+   * for the brand, the expiry against the server's today. Values are codes, as the form expects.
+   */
+  #cardErrors(submission: PaymentSubmission, day: string): Record<string, string> | null {
+    const errors: Record<string, string> = {};
+    const card = submission.card;
+    if (!isTokenizedCard(card)) {
+      const number = describeCardNumber(card.number);
+      if (!number.valid) errors['card.number'] = 'invalid';
+      else if (validateSecurityCode(card.cvc, number.brand) !== 'ok') errors['card.cvc'] = 'invalid';
+    }
+    const expiry = validateExpiry(`${String(card.expMonth).padStart(2, '0')}/${card.expYear}`, day);
+    if (expiry === 'expired') errors['card.expYear'] = 'expired';
+    else if (expiry !== 'ok') errors['card.expYear'] = 'invalid';
+    return Object.keys(errors).length > 0 ? errors : null;
+  }
+
+  /** Replaces the card, charges every outstanding invoice, lifts the user cap, clears suspension. */
+  #apply(accountId: string, key: string, submission: PaymentSubmission, now: string): SubmitResult {
+    const card = submission.card;
+    const stamp = new Date().toISOString();
+    this.store.saveCard(
+      accountId,
+      isTokenizedCard(card)
+        ? { brand: brandName(card.brand), last4: card.last4, expMonth: card.expMonth, expYear: card.expYear, status: 'pending' }
+        : { brand: brandName(describeCardNumber(card.number).brand ?? 'Card'), last4: card.number.slice(-4), expMonth: card.expMonth, expYear: card.expYear, status: 'pending' },
+      stamp,
+    );
+    this.store.saveBillingProfile(accountId, submission.mailing, submission.billingAddress, stamp);
+
+    const day = today(now);
+    const account = this.store.account(accountId)!;
+    const outstanding = this.store.invoices(accountId).filter((invoice) => isOutstanding(invoice, day));
+    let amount = 0;
+    for (const invoice of outstanding) {
+      this.store.payInvoice(accountId, invoice.id, invoice.amountOwed);
+      amount += invoice.amountOwed;
+    }
+    if (outstanding.length > 0) {
+      this.store.recordCharge({
+        accountId,
+        idempotencyKey: key,
+        amount,
+        currency: account.currency,
+        invoiceIds: outstanding.map((invoice) => invoice.id),
+        createdAt: stamp,
+      });
+    }
+    this.store.updateAccount(accountId, { suspended: false, userCap: null });
+    const snapshot = this.store.snapshot(accountId, now)!;
+    return outstanding.length > 0 ? { snapshot, charged: { amount, currency: account.currency } } : { snapshot };
+  }
+
+  #problem(status: number, code: Parameters<typeof problem>[1], type: string, title: string, detail?: string, fieldErrors?: Record<string, string>): Outcome {
+    return { status, body: JSON.stringify(problem(status, code, type, title, detail, fieldErrors)), replayed: false };
+  }
+}
