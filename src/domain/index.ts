@@ -6,3 +6,6 @@ export * from './dates.js';
 export * from './dunning.js';
 export * from './invoices.js';
 export * from './schemas.js';
+export * from './card.js';
+export * from './contact.js';
+export * from './idempotency.js';
