@@ -6,6 +6,7 @@ import rollupCommonjs from '@rollup/plugin-commonjs';
 import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { countReporter } from './test/count-reporter.mjs';
+import { billingServerPlugin } from './test/server-plugin.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 
@@ -44,6 +45,14 @@ export default {
   testsFinishTimeout: 300000,
   testFramework: { config: { timeout: 10000 } },
   plugins: [
+    // pdf-lib's default build imports CommonJS pako and JSON files; its own single-file ESM build has no imports.
+    {
+      name: 'pdf-lib-esm-bundle',
+      resolveImport({ source }) {
+        if (source === 'pdf-lib') return '/node_modules/pdf-lib/dist/pdf-lib.esm.js';
+      },
+    },
+    billingServerPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     commonjs({
       include: ['**/node_modules/card-validator/**', '**/node_modules/credit-card-type/**', '**/node_modules/i18n-iso-countries/**', '**/node_modules/diacritics/**'],

@@ -35,7 +35,7 @@ function submission(card: Partial<RawCard> | TokenizedCard = {}): PaymentSubmiss
       company: 'Acme Corp',
       address: { country: 'US', line1: '1 Main St', city: 'Springfield', region: 'US-IL', postalCode: '62701' },
     },
-    billingAddress: { country: 'US', line1: '1 Main St', region: 'US-IL', postalCode: '62701' },
+    billingAddress: { country: 'US', region: 'US-IL', postalCode: '62701' },
     card: fullCard,
   };
 }
@@ -249,7 +249,7 @@ describe('MemoryBillingAdapter', () => {
     it('requires a postal code only where the country uses one for card checks, and checks US ZIPs', async () => {
       const adapter = new MemoryBillingAdapter({ now: NOW });
       const irish = submission();
-      irish.billingAddress = { country: 'IE', line1: '1 Main St' };
+      irish.billingAddress = { country: 'IE' };
       await adapter.submitPaymentMethod(irish, { idempotencyKey: 'ie' });
 
       const badZip = submission();

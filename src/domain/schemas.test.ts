@@ -219,8 +219,8 @@ describe('parsePaymentSubmission', () => {
   const CVC = '987';
   const address = { country: 'US', line1: '1 Main St', city: 'Springfield', region: 'US-IL', postalCode: '62701' };
   const mailing = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', company: 'Acme', address };
-  const rawSubmission = () => structuredClone({ mailing, billingAddress: { country: 'DE', line1: 'Hauptstr. 1', postalCode: '10115' }, card: { number: CARD, expMonth: 12, expYear: 2030, cvc: CVC, name: 'Ada Lovelace' } });
-  const tokenSubmission = () => structuredClone({ mailing, billingAddress: address, card: { token: 'tok_123', brand: 'visa', last4: '4242', expMonth: 1, expYear: 2031, name: 'Ada' } });
+  const rawSubmission = () => structuredClone({ mailing, billingAddress: { country: 'DE', postalCode: '10115' }, card: { number: CARD, expMonth: 12, expYear: 2030, cvc: CVC, name: 'Ada Lovelace' } });
+  const tokenSubmission = () => structuredClone({ mailing, billingAddress: { country: 'US', region: 'US-IL', postalCode: '62701' }, card: { token: 'tok_123', brand: 'visa', last4: '4242', expMonth: 1, expYear: 2031, name: 'Ada' } });
 
   function requestError(data: unknown): BillingError {
     const error = responseError(() => parsePaymentSubmission(data));
@@ -234,6 +234,13 @@ describe('parsePaymentSubmission', () => {
   it('accepts a raw card and a tokenized card', () => {
     expect(parsePaymentSubmission(rawSubmission())).to.deep.equal(rawSubmission());
     expect(parsePaymentSubmission(tokenSubmission())).to.deep.equal(tokenSubmission());
+  });
+
+  it('keeps only country, region and postal code of the billing address', () => {
+    const data = rawSubmission() as any;
+    data.billingAddress = { country: 'CA', region: 'CA-ON', postalCode: 'K1A 0B1', line1: '1 Main St' };
+    expect(parsePaymentSubmission(data).billingAddress).to.deep.equal({ country: 'CA', region: 'CA-ON', postalCode: 'K1A 0B1' });
+    expect(parsePaymentSubmission({ ...rawSubmission(), billingAddress: { country: 'HK' } }).billingAddress).to.deep.equal({ country: 'HK' });
   });
 
   it('names a bad card number without echoing it', () => {

@@ -149,6 +149,12 @@ export const postalAddressSchema = z.object({
   postalCode: optionalText(32),
 });
 
+export const billingAddressSchema = z.object({
+  country: countryCode,
+  region: optionalText(200),
+  postalCode: optionalText(32),
+});
+
 const email = z
   .string()
   .check(z.refine((s) => s.length <= 254 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(s), 'must be an email address'));
@@ -181,7 +187,7 @@ export const tokenizedCardSchema = z.object({
 
 export const paymentSubmissionSchema = z.object({
   mailing: mailingContactSchema,
-  billingAddress: postalAddressSchema,
+  billingAddress: billingAddressSchema,
   card: z.union([rawCardSchema, tokenizedCardSchema]),
 });
 

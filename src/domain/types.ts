@@ -83,6 +83,14 @@ export interface PostalAddress {
   postalCode?: string;
 }
 
+/** The card's billing address: what card checks (AVS) compare — country, region, postal code. */
+export interface BillingAddress {
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+  region?: string;
+  postalCode?: string;
+}
+
 export interface MailingContact {
   firstName: string;
   lastName: string;
@@ -114,7 +122,7 @@ export type CardInput = RawCard | TokenizedCard;
 
 export interface PaymentSubmission {
   mailing: MailingContact & { address: PostalAddress };
-  billingAddress: PostalAddress;
+  billingAddress: BillingAddress;
   card: CardInput;
 }
 

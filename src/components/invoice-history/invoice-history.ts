@@ -148,7 +148,7 @@ export class InvoiceHistory extends BillingConsumerElement {
     return html`
       <div class="scroller">
         <table part="table">
-          <caption>${msg('Payment history', { id: 'billing.invoice.caption' })}</caption>
+          <caption class="visually-hidden">${msg('Payment history', { id: 'billing.invoice.caption' })}</caption>
           <thead>
             <tr>
               <th scope="col">${msg('Invoice Number', { id: 'billing.invoice.number' })}</th>
