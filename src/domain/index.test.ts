@@ -6,10 +6,12 @@ import * as errors from './errors.js';
 import * as invoices from './invoices.js';
 import * as money from './money.js';
 import * as schemas from './schemas.js';
+import * as address from './address/index.js';
+import * as card from './card.js';
 
 describe('domain barrel', () => {
   it('re-exports every runtime export of the core modules, as the same objects', () => {
-    for (const mod of [errors, money, dates, dunning, invoices, schemas]) {
+    for (const mod of [errors, money, dates, dunning, invoices, schemas, card, address]) {
       for (const [name, value] of Object.entries(mod)) {
         expect((domain as Record<string, unknown>)[name], name).to.equal(value);
       }

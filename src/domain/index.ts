@@ -9,3 +9,4 @@ export * from './schemas.js';
 export * from './card.js';
 export * from './contact.js';
 export * from './idempotency.js';
+export * from './address/index.js';
