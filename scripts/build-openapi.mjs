@@ -17,23 +17,17 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const OUTPUT = join(root, 'openapi/billing.openapi.json');
 
-/** Exported zod schema → component name. Every one of them must exist in schemas.ts. */
-const COMPONENTS = {
-  moneySchema: 'Money',
-  organizationSchema: 'Organization',
-  accountSchema: 'Account',
-  viewerSchema: 'Viewer',
-  paymentMethodSchema: 'PaymentMethod',
-  invoiceSchema: 'Invoice',
-  snapshotSchema: 'BillingSnapshot',
-  submitResultSchema: 'SubmitResult',
-  problemDetailsSchema: 'ProblemDetails',
-  postalAddressSchema: 'PostalAddress',
-  mailingContactSchema: 'MailingContact',
-  rawCardSchema: 'RawCard',
-  tokenizedCardSchema: 'TokenizedCard',
-  paymentSubmissionSchema: 'PaymentSubmission',
-};
+/**
+ * Every export of schemas.ts named `<name>Schema` becomes the component `<Name>` (so a schema
+ * added there appears here without editing this script), except these renames.
+ */
+const RENAMES = { snapshotSchema: 'BillingSnapshot' };
+/** Components the paths below refer to: the build fails if schemas.ts stops exporting one. */
+const REQUIRED = ['BillingSnapshot', 'SubmitResult', 'ProblemDetails', 'PaymentSubmission'];
+
+function componentName(exportName) {
+  return RENAMES[exportName] ?? exportName[0].toUpperCase() + exportName.slice(1, -'Schema'.length);
+}
 
 async function loadSchemas() {
   const outfile = join(root, '.cache/openapi/schemas.mjs');
@@ -69,9 +63,15 @@ function refinementMessages(zodSchema) {
 function componentSchemas(mod) {
   const { z } = mod;
   const registry = z.registry();
-  for (const [exportName, id] of Object.entries(COMPONENTS)) {
-    if (!mod[exportName]) throw new Error(`src/domain/schemas.ts no longer exports ${exportName}: update COMPONENTS in scripts/build-openapi.mjs.`);
+  const ids = [];
+  for (const exportName of Object.keys(mod).sort()) {
+    if (!/^[a-z]\w*Schema$/.test(exportName) || typeof mod[exportName]?._zod !== 'object') continue;
+    const id = componentName(exportName);
     registry.add(mod[exportName], { id });
+    ids.push(id);
+  }
+  for (const id of REQUIRED) {
+    if (!ids.includes(id)) throw new Error(`src/domain/schemas.ts no longer exports the schema of ${id}: update scripts/build-openapi.mjs.`);
   }
   const { schemas } = z.toJSONSchema(registry, {
     target: 'draft-2020-12',
@@ -88,7 +88,7 @@ function componentSchemas(mod) {
     },
   });
   const out = {};
-  for (const id of Object.values(COMPONENTS)) {
+  for (const id of [...ids].sort()) {
     const { $schema: _dialect, $id: _id, ...schema } = schemas[id];
     if (JSON.stringify(schema).includes('"#/$defs/')) throw new Error(`${id}: unexpected local $defs; keep shared schemas inline or register them.`);
     out[id] = schema;

@@ -12,6 +12,7 @@ import { isBillingError } from '../../src/domain/errors.js';
 import { parsePaymentSubmission } from '../../src/domain/schemas.js';
 import { isTokenizedCard, type BillingSnapshot, type PaymentSubmission, type SubmitResult } from '../../src/domain/types.js';
 import type { MemoryFailure } from '../../src/adapters/memory-adapter.js';
+import { fieldErrorCodes } from '../../src/adapters/problem.js';
 import { PROBLEM_TYPES, problem } from './http.js';
 import type { BillingStore, SeedData } from './store.js';
 
@@ -45,23 +46,6 @@ export function canonicalJson(value: unknown): string {
 /** A brand code (`visa`, `american-express`) as people write it (`Visa`, `American Express`). */
 function brandName(brand: string): string {
   return isCardBrand(brand) ? brandLabel(brand) : brand;
-}
-
-/**
- * Field errors as codes (`required` when the field is missing or blank, else `invalid`), as
- * MemoryBillingAdapter reports them, keyed by the schema's field paths. Reads only whether a
- * value is present, never the value itself.
- */
-function fieldCodes(body: unknown, fieldErrors: Record<string, string> | undefined): Record<string, string> {
-  const codes: Record<string, string> = {};
-  for (const path of Object.keys(fieldErrors ?? {})) {
-    let value: unknown = body;
-    for (const segment of path.split('.')) {
-      value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[segment] : undefined;
-    }
-    codes[path] = value === undefined || value === null || (typeof value === 'string' && value.trim() === '') ? 'required' : 'invalid';
-  }
-  return codes;
 }
 
 /** The server's clock: fixed (tests, demos of a given day) or the real one. Persisted in the database. */
@@ -155,7 +139,7 @@ export class BillingService {
         submission = parsePaymentSubmission(body);
       } catch (error) {
         if (!isBillingError(error)) throw error;
-        return this.#problem(422, 'invalid_request', PROBLEM_TYPES.validation, 'Invalid payment submission', error.message, fieldCodes(body, error.fieldErrors));
+        return this.#problem(422, 'invalid_request', PROBLEM_TYPES.validation, 'Invalid payment submission', error.message, fieldErrorCodes(body, error.fieldErrors));
       }
 
       const now = this.clock.now();

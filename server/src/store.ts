@@ -11,7 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import Database from 'better-sqlite3';
-import type { Account, BillingSnapshot, Invoice, MailingContact, PaymentMethod, PostalAddress, Viewer } from '../../src/domain/types.js';
+import type { Account, BillingAddress, BillingSnapshot, Invoice, MailingContact, PaymentMethod, PostalAddress, Viewer } from '../../src/domain/types.js';
 
 const SCHEMA_VERSION = 1;
 
@@ -300,7 +300,7 @@ export class BillingStore {
       .run(accountId, card.brand, card.last4, card.expMonth, card.expYear, card.status, updatedAt);
   }
 
-  saveBillingProfile(accountId: string, mailing: MailingContact & { address: PostalAddress }, billingAddress: PostalAddress, updatedAt: string): void {
+  saveBillingProfile(accountId: string, mailing: MailingContact & { address: PostalAddress }, billingAddress: BillingAddress, updatedAt: string): void {
     this.#db
       .prepare(
         `INSERT INTO billing_profiles (account_id, mailing, billing_address, updated_at) VALUES (?, ?, ?, ?)
@@ -309,7 +309,7 @@ export class BillingStore {
       .run(accountId, JSON.stringify(mailing), JSON.stringify(billingAddress), updatedAt);
   }
 
-  billingProfile(accountId: string): { mailing: MailingContact & { address: PostalAddress }; billingAddress: PostalAddress } | null {
+  billingProfile(accountId: string): { mailing: MailingContact & { address: PostalAddress }; billingAddress: BillingAddress } | null {
     const row = this.#db
       .prepare<{ mailing: string; billing_address: string }>('SELECT mailing, billing_address FROM billing_profiles WHERE account_id = ?')
       .get(accountId);

@@ -31,7 +31,7 @@ export function submission(number = '4242424242424242', overrides: Partial<Payme
       address: { country: 'US', line1: '1 Main St', city: 'Springfield', region: 'US-IL', postalCode: '62701' },
       ...overrides,
     },
-    billingAddress: { country: 'US', line1: '1 Main St', city: 'Springfield', region: 'US-IL', postalCode: '62701' },
+    billingAddress: { country: 'US', region: 'US-IL', postalCode: '62701' },
     card: { number, expMonth: 12, expYear: 2030, cvc: '123', name: 'Ada Lovelace' },
   };
 }

@@ -27,7 +27,7 @@
 import { BillingError } from '../domain/errors.js';
 import { parseProblemDetails, parseSnapshot, parseSubmitResult, parsePaymentSubmission } from '../domain/schemas.js';
 import type { BillingAdapter, BillingSnapshot, PaymentSubmission, SubmitResult } from '../domain/types.js';
-import { errorFromResponse, parseRetryAfter } from './problem.js';
+import { errorFromResponse, fieldErrorCodes, parseRetryAfter } from './problem.js';
 
 export type HttpBillingHeaders =
   | Record<string, string>
@@ -263,7 +263,11 @@ export class HttpBillingAdapter implements BillingAdapter {
     try {
       body = JSON.stringify(parsePaymentSubmission(submission));
     } catch (error) {
-      return Promise.reject(error);
+      if (!(error instanceof BillingError)) return Promise.reject(error);
+      // The schema's messages become the codes the form maps to its fields, as from the server.
+      return Promise.reject(
+        new BillingError(error.code, `submitPaymentMethod: ${error.message}`, { fieldErrors: fieldErrorCodes(submission, error.fieldErrors) }),
+      );
     }
     return this.#request(
       {

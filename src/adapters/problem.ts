@@ -79,3 +79,21 @@ export function errorFromResponse(
     ...(retryAfter !== undefined ? { retryAfter } : {}),
   });
 }
+
+/**
+ * Field errors as the codes the form understands (`required` when the field is missing or
+ * blank, else `invalid`), as MemoryBillingAdapter reports them, keyed by the schema's field
+ * paths (`card.number`, `billingAddress.postalCode`). Reads only whether a value is present,
+ * never the value itself.
+ */
+export function fieldErrorCodes(data: unknown, fieldErrors: Record<string, string> | undefined): Record<string, string> {
+  const codes: Record<string, string> = {};
+  for (const path of Object.keys(fieldErrors ?? {})) {
+    let value: unknown = data;
+    for (const segment of path.split('.')) {
+      value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[segment] : undefined;
+    }
+    codes[path] = value === undefined || value === null || (typeof value === 'string' && value.trim() === '') ? 'required' : 'invalid';
+  }
+  return codes;
+}
