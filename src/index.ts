@@ -3,11 +3,13 @@
  * import its entry instead (`billing-elements/billing-form.js`).
  */
 import './billing-provider.js';
+import './billing-form.js';
 import './overdue-banner.js';
 import './suspension-modal.js';
 import './invoice-history.js';
 
 export * from './billing-provider.js';
+export * from './billing-form.js';
 export * from './overdue-banner.js';
 export * from './suspension-modal.js';
 export * from './invoice-history.js';

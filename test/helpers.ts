@@ -131,7 +131,7 @@ export async function mount<T extends Element = Element>(
   selector?: string,
 ): Promise<{ provider: BillingProvider; element: T }> {
   const provider = await fixture<BillingProvider>(html`<billing-provider .adapter=${adapter}>${inner}</billing-provider>`);
-  await waitUntil(() => provider.state.status === 'ready' || provider.state.status === 'error', 'provider did not settle');
+  await waitUntil(() => provider.state.status === 'ready' || provider.state.status === 'error', 'provider did not settle', { timeout: 5000 });
   const element = (selector ? provider.querySelector(selector) : provider.firstElementChild) as T;
   await (element as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
   return { provider, element };

@@ -3,6 +3,8 @@ import { css } from 'lit';
 export const invoiceHistoryStyles = css`
   :host {
     display: block;
+    /* The table scrolls inside the element instead of widening the host's layout. */
+    contain: inline-size;
   }
   .scroller {
     overflow-x: auto;
@@ -22,12 +24,14 @@ export const invoiceHistoryStyles = css`
   }
   th,
   td {
-    padding: 0.6rem var(--_space);
+    padding-block: 0.6rem;
+    padding-inline: 0.6rem;
     text-align: start;
     border-block-start: 1px solid var(--_border);
     white-space: nowrap;
   }
   thead th {
+    white-space: normal;
     font-size: 0.85em;
     color: var(--_muted);
     font-weight: 600;
@@ -54,6 +58,7 @@ export const invoiceHistoryStyles = css`
   .button {
     min-block-size: 2rem;
     padding-block: 0.25em;
+    padding-inline: 0.75em;
   }
   .row-error {
     color: var(--_danger);

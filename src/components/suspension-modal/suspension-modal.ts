@@ -51,6 +51,9 @@ export class SuspensionModal extends BillingConsumerElement {
   /** The address for paying another way (shown as a mailto link). */
   @property({ attribute: 'support-email' }) supportEmail?: string;
 
+  /** The terms page for the card form inside the dialog (section 3.7). */
+  @property({ attribute: 'terms-href' }) termsHref?: string;
+
   private get _suspended(): boolean {
     return this.billing?.state.dunning?.level === 'suspended';
   }
@@ -104,7 +107,7 @@ export class SuspensionModal extends BillingConsumerElement {
     return html`
       ${formAvailable
         ? html`<p>${msg('Update your card below to pay the outstanding balance.', { id: 'billing.modal.formIntro' })}</p>
-            <billing-form part="form" class="form"></billing-form>`
+            <billing-form part="form" class="form" expanded terms-href=${this.termsHref ?? nothing}></billing-form>`
         : html`<p>${msg('Update your card to pay the outstanding balance.', { id: 'billing.modal.updateIntro' })}</p>
             <div class="actions">
               <button part="action" class="button" type="button" @click=${this.#onUpdate}>${sharedText.update()}</button>

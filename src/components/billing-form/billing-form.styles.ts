@@ -1,0 +1,170 @@
+import { css } from 'lit';
+
+export const billingFormStyles = css`
+  :host {
+    display: block;
+  }
+  form {
+    display: grid;
+    gap: var(--_space);
+  }
+  fieldset {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: var(--_space);
+    margin: 0;
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
+    gap: 0.85rem var(--_space);
+    min-inline-size: 0;
+  }
+  legend {
+    font-weight: 700;
+    padding-inline: 0.35rem;
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+    align-content: start;
+    min-inline-size: 0;
+  }
+  .field--wide {
+    grid-column: 1 / -1;
+  }
+  .field--row-start {
+    grid-column-start: 1;
+  }
+  label {
+    font-weight: 600;
+    font-size: 0.925em;
+  }
+  .required {
+    color: var(--_danger);
+    margin-inline-start: 0.15em;
+  }
+  input,
+  select {
+    font: inherit;
+    inline-size: 100%;
+    min-block-size: 2.5rem;
+    padding: 0.4rem 0.6rem;
+    border: 1px solid var(--billing-color-input-border, color-mix(in srgb, CanvasText 45%, transparent));
+    border-radius: var(--_radius);
+    background: var(--billing-color-input, Field);
+    color: var(--billing-color-input-text, FieldText);
+  }
+  input[aria-invalid='true'],
+  select[aria-invalid='true'] {
+    border-color: var(--_danger);
+    border-width: 2px;
+  }
+  .hint {
+    color: var(--_muted);
+    font-size: 0.85em;
+    margin: 0;
+  }
+  .error {
+    color: var(--_danger);
+    font-size: 0.875em;
+    font-weight: 600;
+    margin: 0;
+  }
+  .card-number {
+    position: relative;
+  }
+  .brand {
+    font-size: 0.85em;
+    font-weight: 600;
+    color: var(--_muted);
+  }
+  .hosted {
+    grid-column: 1 / -1;
+    min-block-size: 3rem;
+  }
+  .current {
+    display: grid;
+    gap: 0.35rem;
+    padding: var(--_space);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    margin-block-end: var(--_space);
+  }
+  .current-card {
+    font-weight: 700;
+    font-size: 1.05em;
+    margin: 0;
+  }
+  .badge {
+    display: inline-block;
+    margin-inline-start: 0.5em;
+    padding: 0.05em 0.6em;
+    border-radius: 999px;
+    font-size: 0.8em;
+    border: 1px solid currentColor;
+    vertical-align: middle;
+  }
+  .badge--active {
+    color: var(--_success);
+  }
+  .badge--pending {
+    color: var(--_warning);
+  }
+  .current p,
+  .intro p {
+    margin: 0;
+  }
+  .intro {
+    display: grid;
+    gap: 0.25rem;
+    color: var(--_muted);
+    margin-block-end: var(--_space);
+  }
+  .row {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    align-items: center;
+  }
+  .submit-area {
+    display: grid;
+    gap: 0.5rem;
+  }
+  .terms,
+  .remaining,
+  .charge {
+    margin: 0;
+    font-size: 0.925em;
+  }
+  .remaining {
+    color: var(--_muted);
+  }
+  .alert {
+    padding: 0.75rem var(--_space);
+    border-radius: var(--_radius);
+    border: 1px solid var(--_danger);
+    border-inline-start-width: 6px;
+    background: color-mix(in srgb, var(--_danger) 8%, var(--_surface));
+    margin: 0;
+  }
+  .alert:focus {
+    outline: 3px solid var(--_focus);
+  }
+  .success {
+    padding: 0.75rem var(--_space);
+    border-radius: var(--_radius);
+    border: 1px solid var(--_success);
+    border-inline-start-width: 6px;
+    background: color-mix(in srgb, var(--_success) 8%, var(--_surface));
+    margin: 0 0 var(--_space);
+  }
+  @media (forced-colors: active) {
+    input[aria-invalid='true'],
+    select[aria-invalid='true'] {
+      border-color: Mark;
+    }
+    .alert,
+    .success {
+      border-color: CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,744 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import {
+  addressFields,
+  countryOptions,
+  loadAddressRules,
+  normalizeAddressForCountry,
+  type CountryAddressRules,
+} from '../../domain/address/index.js';
+import { brandLabel, caretAfterFormat, describeCardNumber, digitsOnly, formatCardNumber, formatExpiryInput } from '../../domain/card.js';
+import { formatDate } from '../../domain/dates.js';
+import { toBillingError, type BillingError } from '../../domain/errors.js';
+import { IdempotencyKeys, outcomeOfError, submissionFingerprint } from '../../domain/idempotency.js';
+import { formatMoney } from '../../domain/money.js';
+import {
+  CARD_FIELDS,
+  applyDraft,
+  buildSubmission,
+  draftOf,
+  emptyValues,
+  fieldForErrorPath,
+  formProblems,
+  isRequired,
+  remainingFields,
+  visibleFields,
+  type FormContext,
+  type FormField,
+  type FormValues,
+} from '../../domain/payment-form.js';
+import type { CardFields, PaymentMethod, SubmitResult } from '../../domain/types.js';
+import { PaymentMethodSubmitEvent } from '../../events/payment-method-submit.js';
+import { PaymentMethodUpdatedEvent } from '../../events/payment-method-updated.js';
+import { localized, msg, str } from '../../i18n/index.js';
+import { BillingConsumerElement } from '../../internal/billing-consumer.js';
+import { sharedStyles } from '../../internal/shared.styles.js';
+import { billingFormStyles } from './billing-form.styles.js';
+import {
+  fixedLabel,
+  postalLabelText,
+  problemText,
+  regionLabelText,
+  remainingText,
+  serverFieldText,
+  submitErrorText,
+} from './billing-form.text.js';
+
+type AddressGroup = 'mailing' | 'billing';
+
+const COUNTRY_FIELD: Record<AddressGroup, FormField> = {
+  mailing: 'mailing.address.country',
+  billing: 'billingAddress.country',
+};
+
+const AUTOCOMPLETE: Partial<Record<FormField, string>> = {
+  'mailing.firstName': 'section-mailing given-name',
+  'mailing.lastName': 'section-mailing family-name',
+  'mailing.email': 'section-mailing email',
+  'mailing.company': 'section-mailing organization',
+  'mailing.phone': 'section-mailing tel',
+  'mailing.address.country': 'section-mailing country',
+  'mailing.address.line1': 'section-mailing address-line1',
+  'mailing.address.line2': 'section-mailing address-line2',
+  'mailing.address.city': 'section-mailing address-level2',
+  'mailing.address.region': 'section-mailing address-level1',
+  'mailing.address.postalCode': 'section-mailing postal-code',
+  'card.name': 'cc-name',
+  'card.number': 'cc-number',
+  'card.expiry': 'cc-exp',
+  'card.cvc': 'cc-csc',
+  'billingAddress.country': 'billing country',
+  'billingAddress.region': 'billing address-level1',
+  'billingAddress.postalCode': 'billing postal-code',
+};
+
+const INPUT_TYPE: Partial<Record<FormField, { type: string; inputmode?: string }>> = {
+  'mailing.email': { type: 'email', inputmode: 'email' },
+  'mailing.phone': { type: 'tel', inputmode: 'tel' },
+  'card.number': { type: 'text', inputmode: 'numeric' },
+  'card.expiry': { type: 'text', inputmode: 'numeric' },
+  'card.cvc': { type: 'text', inputmode: 'numeric' },
+};
+
+/** `mailing.address.postalCode` → `mailing-address-postalCode` (ids inside the shadow root). */
+const idOf = (field: FormField) => field.replaceAll('.', '-');
+
+const DRAFT_PREFIX = 'billing-elements:draft:';
+
+/**
+ * The payment form: the account's one card (there is no delete, only replace), the mailing
+ * and billing information with each country's own address fields, and exactly-once
+ * submission. Card number and security code stay in this element's memory only: never in an
+ * event, attribute, log, storage, error message or the provider's state. With an adapter that
+ * offers processor-hosted card fields, they are mounted in a light-DOM container slotted into
+ * the card area, and the form submits their token instead.
+ *
+ * Non-card fields are kept as a draft in sessionStorage (per account) so a reload loses
+ * nothing; the draft is cleared once the card is accepted.
+ *
+ * @tagname billing-form
+ * @summary Adds or replaces the account's card, with mailing and billing information.
+ *
+ * @slot card-fields - Where processor-hosted card fields are mounted (filled by the element; don't use it yourself).
+ *
+ * @fires {PaymentMethodSubmitEvent} payment-method-submit - A submission is sent. `detail: { idempotencyKey }` — no card data.
+ * @fires {PaymentMethodUpdatedEvent} payment-method-updated - The card was accepted. `detail: { paymentMethod, charged? }`.
+ * @fires {BillingErrorEvent} billing-error - The submission failed. `detail: { error: BillingError }`.
+ *
+ * @csspart current - The current payment method box.
+ * @csspart replace - The Replace card button.
+ * @csspart form - The form.
+ * @csspart mailing - The Mailing information fieldset.
+ * @csspart billing - The Billing information fieldset.
+ * @csspart field - Each field wrapper (label, input, hint, error).
+ * @csspart input - Each input and select.
+ * @csspart error - Each field's error message.
+ * @csspart remaining - The count of required fields remaining.
+ * @csspart submit - The Submit Payment Information button.
+ * @csspart terms - The terms notice beside the button.
+ * @csspart alert - The submission error.
+ * @csspart success - The confirmation after a card was accepted.
+ * @csspart no-permission - Shown to a viewer without the billing role.
+ * @csspart developer-error - Shown when the element is not inside a `<billing-provider>`.
+ *
+ * @cssprop [--billing-color-accent=LinkText] - Button and link color.
+ * @cssprop [--billing-color-danger=#c5221f] - Errors and required marks.
+ * @cssprop [--billing-color-input=Field] - Input background.
+ * @cssprop [--billing-color-input-text=FieldText] - Input text.
+ * @cssprop [--billing-color-input-border] - Input border.
+ */
+@localized()
+export class BillingForm extends BillingConsumerElement {
+  static override styles = [sharedStyles, billingFormStyles];
+
+  @query('form') private _form?: HTMLFormElement;
+
+  @state() private _values: FormValues = emptyValues();
+  @state() private _touched: ReadonlySet<FormField> = new Set();
+  @state() private _rules: Record<AddressGroup, CountryAddressRules | null> = { mailing: null, billing: null };
+  @state() private _replacing = false;
+  @state() private _submitting = false;
+  @state() private _submitError: BillingError | null = null;
+  @state() private _serverFieldErrors: Partial<Record<FormField, string>> = {};
+  @state() private _result: SubmitResult | null = null;
+  @state() private _hostedComplete = false;
+
+  /** Where the terms of service live; section 3.7 binds the account when a card is added. */
+  @property({ attribute: 'terms-href' }) termsHref?: string;
+
+  /** Show the inputs at once even when the account has a card (the suspension modal sets it). */
+  @property({ type: Boolean }) expanded = false;
+
+  #keys = new IdempotencyKeys();
+  #inFlight = false;
+  #submitController?: AbortController;
+  #ruleRequests: Record<AddressGroup, string> = { mailing: '', billing: '' };
+  #draftLoadedFor?: string;
+  #cardFields?: CardFields;
+  #cardFieldsContainer?: HTMLElement;
+  #mounting = false;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.#submitController?.abort();
+    this.#cardFields?.destroy?.();
+    this.#cardFields = undefined;
+    this.#cardFieldsContainer?.remove();
+    this.#cardFieldsContainer = undefined;
+  }
+
+  protected override willUpdate(): void {
+    const snapshot = this.billing?.state.snapshot;
+    if (snapshot && this.#draftLoadedFor !== snapshot.account.id && snapshot.viewer.canManageBilling) {
+      this.#draftLoadedFor = snapshot.account.id;
+      this.#restoreDraft(snapshot.account.id);
+    }
+  }
+
+  protected override updated(): void {
+    if (this.billing?.state.hostedCardFields && this.#showForm && this.canManageBilling) void this.#mountHostedFields();
+  }
+
+  // ── State helpers ─────────────────────────────────────────────────────────────────────────
+
+  private get _context(): FormContext {
+    return {
+      mailingRules: this._rules.mailing,
+      billingRules: this._rules.billing,
+      today: this.billing?.state.today ?? '1970-01-01',
+      hostedCard: this.billing?.state.hostedCardFields ? { complete: this._hostedComplete } : null,
+    };
+  }
+
+  get #showForm(): boolean {
+    return this.expanded || this._replacing || !this.billing?.state.snapshot?.paymentMethod;
+  }
+
+  #draftKey(): string | null {
+    const id = this.billing?.state.snapshot?.account.id;
+    return id ? `${DRAFT_PREFIX}${id}` : null;
+  }
+
+  #restoreDraft(accountId: string): void {
+    let stored: unknown = null;
+    try {
+      stored = JSON.parse(sessionStorage.getItem(`${DRAFT_PREFIX}${accountId}`) ?? 'null');
+    } catch {
+      stored = null;
+    }
+    if (!stored) return;
+    this._values = applyDraft(this._values, stored);
+    for (const group of ['mailing', 'billing'] as const) {
+      const country = this._values[COUNTRY_FIELD[group]];
+      if (country) void this.#loadRules(group, country, false);
+    }
+  }
+
+  #saveDraft(): void {
+    const key = this.#draftKey();
+    if (!key) return;
+    try {
+      sessionStorage.setItem(key, JSON.stringify(draftOf(this._values)));
+    } catch {
+      // Storage may be full or blocked; the draft is a convenience.
+    }
+  }
+
+  #clearDraft(): void {
+    const key = this.#draftKey();
+    if (!key) return;
+    try {
+      sessionStorage.removeItem(key);
+    } catch {
+      // ignore
+    }
+  }
+
+  #setValue(field: FormField, value: string): void {
+    this._values = { ...this._values, [field]: value };
+    if (this._serverFieldErrors[field]) {
+      const errors = { ...this._serverFieldErrors };
+      delete errors[field];
+      this._serverFieldErrors = errors;
+    }
+    if (this._result) this._result = null;
+    if (!CARD_FIELDS.includes(field as (typeof CARD_FIELDS)[number])) this.#saveDraft();
+  }
+
+  #touch(field: FormField): void {
+    if (!this._touched.has(field)) this._touched = new Set([...this._touched, field]);
+  }
+
+  async #loadRules(group: AddressGroup, country: string, normalize: boolean): Promise<void> {
+    this.#ruleRequests[group] = country;
+    const previous = this._rules[group];
+    this._rules = { ...this._rules, [group]: null };
+    let rules: CountryAddressRules;
+    try {
+      rules = await loadAddressRules(country);
+    } catch (error) {
+      if (this.#ruleRequests[group] !== country) return;
+      this.fireError(toBillingError(error));
+      return;
+    }
+    if (this.#ruleRequests[group] !== country) return;
+    if (normalize) {
+      const prefix = group === 'mailing' ? 'mailing.address' : 'billingAddress';
+      const get = (name: string) => this._values[`${prefix}.${name}` as FormField] ?? '';
+      const kept = normalizeAddressForCountry(
+        { country, line1: get('line1'), line2: get('line2'), city: get('city'), region: get('region'), postalCode: get('postalCode') },
+        rules,
+        previous ?? undefined,
+      );
+      const next = { ...this._values, [`${prefix}.region`]: kept.region, [`${prefix}.postalCode`]: kept.postalCode } as FormValues;
+      this._values = next;
+      this.#saveDraft();
+    }
+    this._rules = { ...this._rules, [group]: rules };
+  }
+
+  // ── Handlers ──────────────────────────────────────────────────────────────────────────────
+
+  #onInput(field: FormField, event: Event): void {
+    const input = event.target as HTMLInputElement;
+    if (field === 'card.number') {
+      const raw = input.value;
+      const caret = input.selectionStart ?? raw.length;
+      const formatted = formatCardNumber(raw);
+      if (formatted !== raw) {
+        input.value = formatted;
+        const position = caretAfterFormat(raw, caret, formatted);
+        input.setSelectionRange(position, position);
+      }
+      this.#setValue(field, formatted);
+      return;
+    }
+    if (field === 'card.expiry') {
+      const formatted = formatExpiryInput(input.value, this._values['card.expiry']);
+      if (formatted !== input.value) input.value = formatted;
+      this.#setValue(field, formatted);
+      return;
+    }
+    if (field === 'card.cvc') {
+      const digits = digitsOnly(input.value).slice(0, 4);
+      if (digits !== input.value) input.value = digits;
+      this.#setValue(field, digits);
+      return;
+    }
+    this.#setValue(field, input.value);
+  }
+
+  #onCountryChange(group: AddressGroup, event: Event): void {
+    const country = (event.target as HTMLSelectElement).value;
+    this.#setValue(COUNTRY_FIELD[group], country);
+    this.#touch(COUNTRY_FIELD[group]);
+    if (country) void this.#loadRules(group, country, true);
+    else this._rules = { ...this._rules, [group]: null };
+  }
+
+  async #onSubmit(event: Event): Promise<void> {
+    event.preventDefault();
+    const billing = this.billing;
+    if (!billing || this.#inFlight || remainingFields(this._values, this._context) > 0) return;
+    // Synchronously, before any await: a second click or Enter finds the submission in flight.
+    this.#inFlight = true;
+    this._submitting = true;
+    this._submitError = null;
+    this._result = null;
+    const controller = new AbortController();
+    this.#submitController = controller;
+    try {
+      const token = this.#cardFields ? await this.#cardFields.tokenize() : undefined;
+      const submission = buildSubmission(this._values, this._context, token);
+      const idempotencyKey = this.#keys.keyFor(await submissionFingerprint(submission));
+      this.dispatchEvent(new PaymentMethodSubmitEvent({ idempotencyKey }));
+      const result = await billing.actions.submitPaymentMethod(submission, { idempotencyKey, signal: controller.signal });
+      this.#keys.settle('definitive');
+      this.#onAccepted(result);
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.#keys.settle(outcomeOfError(error));
+      this.#onRejected(toBillingError(error));
+    } finally {
+      this.#inFlight = false;
+      this._submitting = false;
+      this.#submitController = undefined;
+    }
+  }
+
+  #onAccepted(result: SubmitResult): void {
+    const cleared = { ...this._values };
+    for (const field of CARD_FIELDS) cleared[field] = '';
+    this._values = cleared;
+    this._touched = new Set();
+    this._serverFieldErrors = {};
+    this._result = result;
+    this._replacing = false;
+    this.#clearDraft();
+    const paymentMethod = result.snapshot.paymentMethod as PaymentMethod;
+    this.dispatchEvent(new PaymentMethodUpdatedEvent({ paymentMethod, ...(result.charged ? { charged: result.charged } : {}) }));
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part="success"]')?.focus());
+  }
+
+  #onRejected(error: BillingError): void {
+    const fieldErrors: Partial<Record<FormField, string>> = {};
+    for (const [path, message] of Object.entries(error.fieldErrors ?? {})) {
+      const field = fieldForErrorPath(path);
+      if (field) fieldErrors[field] = message;
+    }
+    this._serverFieldErrors = fieldErrors;
+    this._submitError = error;
+    // Everything typed stays; only the security code is asked for again after a decline.
+    if (error.code === 'card_declined') this._values = { ...this._values, 'card.cvc': '' };
+    this.fireError(error);
+    void this.updateComplete.then(() => {
+      const first = Object.keys(fieldErrors)[0] as FormField | undefined;
+      const target = first ? this.renderRoot.querySelector<HTMLElement>(`#${idOf(first)}`) : null;
+      (target ?? this.renderRoot.querySelector<HTMLElement>('[part="alert"]'))?.focus();
+    });
+  }
+
+  async #mountHostedFields(): Promise<void> {
+    if (this.#cardFields || this.#mounting || !this.billing) return;
+    this.#mounting = true;
+    const container = document.createElement('div');
+    container.slot = 'card-fields';
+    this.append(container);
+    this.#cardFieldsContainer = container;
+    try {
+      const fields = await this.billing.actions.mountCardFields(container);
+      this.#cardFields = fields;
+      this._hostedComplete = fields.isComplete?.() ?? false;
+      fields.onChange?.((complete) => (this._hostedComplete = complete));
+    } catch (error) {
+      container.remove();
+      this.#cardFieldsContainer = undefined;
+      this.fireError(toBillingError(error));
+    } finally {
+      this.#mounting = false;
+    }
+  }
+
+  // ── Rendering ─────────────────────────────────────────────────────────────────────────────
+
+  #labelOf(field: FormField): string {
+    const group: AddressGroup = field.startsWith('mailing.') ? 'mailing' : 'billing';
+    const rules = this._rules[group];
+    if (field.endsWith('.region') && rules?.regionLabel) return regionLabelText(rules.regionLabel);
+    if (field.endsWith('.postalCode') && rules?.postalLabel) return postalLabelText(rules.postalLabel);
+    return fixedLabel(field);
+  }
+
+  #errorOf(field: FormField, problems: Partial<Record<FormField, string>>): string | null {
+    const server = this._serverFieldErrors[field];
+    if (server) return serverFieldText(server, this.#labelOf(field));
+    if (!this._touched.has(field)) return null;
+    const problem = problems[field];
+    if (!problem) return null;
+    const group: AddressGroup = field.startsWith('mailing.') ? 'mailing' : 'billing';
+    const rules = this._rules[group];
+    return problemText(field, problem as never, {
+      label: this.#labelOf(field),
+      example: rules?.postalExample ?? null,
+      codeLength: describeCardNumber(this._values['card.number']).codeLength,
+    });
+  }
+
+  #renderField(
+    field: FormField,
+    problems: Partial<Record<FormField, string>>,
+    control: (describedBy: string, invalid: boolean) => TemplateResult,
+    options: { hint?: TemplateResult | string | null; wide?: boolean; extraLabel?: TemplateResult } = {},
+  ): TemplateResult {
+    const id = idOf(field);
+    const error = this.#errorOf(field, problems);
+    const required = isRequired(field, this._context);
+    const describedBy = [options.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+    return html`
+      <div part="field" class="field ${options.wide ? 'field--wide' : ''} ${field === 'billingAddress.country' ? 'field--row-start' : ''}">
+        <label for=${id}
+          >${this.#labelOf(field)}${required ? html`<span class="required" aria-hidden="true">*</span>` : nothing}${options.extraLabel ??
+          nothing}</label
+        >
+        ${control(describedBy, error !== null)}
+        ${options.hint ? html`<p class="hint" id="${id}-hint">${options.hint}</p>` : nothing}
+        ${error ? html`<p part="error" class="error" id="${id}-error">${error}</p>` : nothing}
+      </div>
+    `;
+  }
+
+  #renderInput(
+    field: FormField,
+    problems: Partial<Record<FormField, string>>,
+    options: { hint?: TemplateResult | string | null; wide?: boolean; placeholder?: string; maxlength?: number; extraLabel?: TemplateResult } = {},
+  ): TemplateResult {
+    const kind = INPUT_TYPE[field] ?? { type: 'text' };
+    return this.#renderField(
+      field,
+      problems,
+      (describedBy, invalid) => html`<input
+        part="input"
+        id=${idOf(field)}
+        name=${field}
+        type=${kind.type}
+        inputmode=${kind.inputmode ?? nothing}
+        autocomplete=${AUTOCOMPLETE[field] ?? 'off'}
+        placeholder=${options.placeholder ?? nothing}
+        maxlength=${options.maxlength ?? nothing}
+        spellcheck="false"
+        aria-required=${isRequired(field, this._context) ? 'true' : 'false'}
+        aria-invalid=${invalid ? 'true' : 'false'}
+        aria-describedby=${describedBy || nothing}
+        .value=${live(this._values[field])}
+        @input=${(event: Event) => this.#onInput(field, event)}
+        @blur=${() => this.#touch(field)}
+      />`,
+      options,
+    );
+  }
+
+  #renderCountry(group: AddressGroup, problems: Partial<Record<FormField, string>>): TemplateResult {
+    const field = COUNTRY_FIELD[group];
+    const options = countryOptions(this.locale);
+    return this.#renderField(field, problems, (describedBy, invalid) => html`<select
+      part="input"
+      id=${idOf(field)}
+      name=${field}
+      autocomplete=${AUTOCOMPLETE[field]!}
+      aria-required="true"
+      aria-invalid=${invalid ? 'true' : 'false'}
+      aria-describedby=${describedBy || nothing}
+      .value=${live(this._values[field])}
+      @change=${(event: Event) => this.#onCountryChange(group, event)}
+      @blur=${() => this.#touch(field)}
+    >
+      <option value="" ?selected=${this._values[field] === ''}>${msg('Choose a country', { id: 'billing.form.chooseCountry' })}</option>
+      ${options.map((o) => html`<option value=${o.code} ?selected=${this._values[field] === o.code}>${o.name}</option>`)}
+    </select>`);
+  }
+
+  #renderRegion(group: AddressGroup, problems: Partial<Record<FormField, string>>): TemplateResult | typeof nothing {
+    const rules = this._rules[group];
+    if (!rules) return nothing;
+    const shape = addressFields(rules, { locale: this.locale }).region;
+    if (!shape.shown) return nothing;
+    const field: FormField = group === 'mailing' ? 'mailing.address.region' : 'billingAddress.region';
+    if (shape.kind === 'text') return this.#renderInput(field, problems);
+    const label = regionLabelText(shape.label);
+    return this.#renderField(field, problems, (describedBy, invalid) => html`<select
+      part="input"
+      id=${idOf(field)}
+      name=${field}
+      autocomplete=${AUTOCOMPLETE[field]!}
+      aria-required=${shape.required ? 'true' : 'false'}
+      aria-invalid=${invalid ? 'true' : 'false'}
+      aria-describedby=${describedBy || nothing}
+      .value=${live(this._values[field])}
+      @change=${(event: Event) => this.#onInput(field, event)}
+      @blur=${() => this.#touch(field)}
+    >
+      <option value="" ?selected=${this._values[field] === ''}>${msg(str`Choose a ${label}`, { id: 'billing.form.chooseRegion' })}</option>
+      ${shape.options.map((o) => html`<option value=${o.code} ?selected=${this._values[field] === o.code}>${o.name}</option>`)}
+    </select>`);
+  }
+
+  #renderPostal(group: AddressGroup, problems: Partial<Record<FormField, string>>): TemplateResult | typeof nothing {
+    const rules = this._rules[group];
+    if (!rules) return nothing;
+    const shape = addressFields(rules).postalCode;
+    if (!shape.shown) return nothing;
+    const field: FormField = group === 'mailing' ? 'mailing.address.postalCode' : 'billingAddress.postalCode';
+    const hint = shape.example ? msg(str`For example ${shape.example}`, { id: 'billing.form.postalExample' }) : null;
+    return this.#renderInput(field, problems, { hint, maxlength: 32 });
+  }
+
+  #renderMailingAddress(problems: Partial<Record<FormField, string>>): TemplateResult[] {
+    const rules = this._rules.mailing;
+    const parts: Record<string, () => TemplateResult | typeof nothing> = {
+      address: () =>
+        html`${this.#renderInput('mailing.address.line1', problems, { wide: true })}${this.#renderInput('mailing.address.line2', problems, {
+          wide: true,
+        })}`,
+      city: () => this.#renderInput('mailing.address.city', problems),
+      region: () => this.#renderRegion('mailing', problems),
+      postalCode: () => this.#renderPostal('mailing', problems),
+    };
+    // The country's own order (Japan: postal code, prefecture, city, street), city always offered.
+    const order = rules ? addressFields(rules).order : ['address', 'city'];
+    const fields: string[] = [...order];
+    if (!fields.includes('address')) fields.unshift('address');
+    if (!fields.includes('city')) fields.splice(fields.indexOf('address') + 1, 0, 'city');
+    return fields.map((name) => html`${parts[name]?.() ?? nothing}`);
+  }
+
+  #renderMailing(problems: Partial<Record<FormField, string>>): TemplateResult {
+    return html`
+      <fieldset part="mailing">
+        <legend>${msg('Mailing information', { id: 'billing.form.mailing' })}</legend>
+        ${this.#renderInput('mailing.firstName', problems)} ${this.#renderInput('mailing.lastName', problems)}
+        ${this.#renderInput('mailing.email', problems)} ${this.#renderInput('mailing.company', problems)}
+        ${this.#renderInput('mailing.phone', problems)} ${this.#renderCountry('mailing', problems)}
+        ${this.#renderMailingAddress(problems)}
+      </fieldset>
+    `;
+  }
+
+  #renderCardInputs(problems: Partial<Record<FormField, string>>): TemplateResult {
+    if (this.billing?.state.hostedCardFields) {
+      return html`<div class="hosted" part="hosted-fields"><slot name="card-fields"></slot></div>`;
+    }
+    const card = describeCardNumber(this._values['card.number']);
+    const brand = card.brand ? brandLabel(card.brand) : '';
+    const groups = card.gaps.length + 1;
+    return html`
+      ${this.#renderInput('card.number', problems, {
+        wide: true,
+        maxlength: card.maxLength + groups,
+        extraLabel: brand ? html` <span class="brand" id="card-brand">${brand}</span>` : undefined,
+      })}
+      ${this.#renderInput('card.expiry', problems, { placeholder: 'MM/YY', maxlength: 7, hint: msg('MM/YY', { id: 'billing.form.expiryFormat' }) })}
+      ${this.#renderInput('card.cvc', problems, {
+        maxlength: card.brand ? card.codeLength : 4,
+        hint: msg(str`${card.codeLength} digits, on the card`, { id: 'billing.form.cvcHint' }),
+      })}
+    `;
+  }
+
+  #renderBilling(problems: Partial<Record<FormField, string>>): TemplateResult {
+    return html`
+      <fieldset part="billing">
+        <legend>${msg('Billing information', { id: 'billing.form.billing' })}</legend>
+        ${this.#renderInput('card.name', problems, { wide: true })} ${this.#renderCardInputs(problems)}
+        ${this.#renderCountry('billing', problems)} ${this.#renderRegion('billing', problems)} ${this.#renderPostal('billing', problems)}
+      </fieldset>
+    `;
+  }
+
+  #renderCurrent(method: PaymentMethod): TemplateResult {
+    const expiry = `${String(method.expMonth).padStart(2, '0')}/${method.expYear}`;
+    const brand = /^[a-z-]+$/.test(method.brand) ? brandLabel(method.brand as never) : method.brand;
+    return html`
+      <section part="current" class="current" aria-labelledby="current-title">
+        <p class="current-card" id="current-title">
+          ${msg(str`${brand} ending in ${method.last4}`, { id: 'billing.card.summary' })}
+          <span class="badge badge--${method.status}"
+            >${method.status === 'pending' ? msg('Pending', { id: 'billing.card.pending' }) : msg('Active', { id: 'billing.card.active' })}</span
+          >
+        </p>
+        <p>${msg(str`Expires ${expiry}`, { id: 'billing.card.expires' })}</p>
+        ${method.status === 'pending'
+          ? html`<p>${msg('A new card can take up to 24 hours to reach the billing system.', { id: 'billing.card.pendingNote' })}</p>`
+          : nothing}
+        ${this.#renderRules()}
+        ${this.#showForm
+          ? nothing
+          : html`<div class="row">
+              <button part="replace" class="button button--secondary" type="button" @click=${() => (this._replacing = true)}>
+                ${msg('Replace card', { id: 'billing.card.replace' })}
+              </button>
+            </div>`}
+      </section>
+    `;
+  }
+
+  #renderRules(): TemplateResult {
+    const snapshot = this.billing!.state.snapshot!;
+    const organizations = snapshot.account.organizations.length;
+    const next = formatDate(snapshot.account.nextChargeDate, this.locale);
+    return html`
+      <p>
+        ${msg(
+          str`This card pays for all ${organizations} organizations of the account and is the default for all past, present and future billings.`,
+          { id: 'billing.card.paysAll' },
+        )}
+      </p>
+      <p>${msg(str`Accounts are charged on the 1st of each month. Next charge: ${next}.`, { id: 'billing.card.nextCharge' })}</p>
+      ${snapshot.account.userCap !== null
+        ? html`<p>
+            ${msg(str`Adding a card lifts the limit of ${snapshot.account.userCap} users per organization.`, { id: 'billing.card.userCap' })}
+          </p>`
+        : nothing}
+    `;
+  }
+
+  #renderSuccess(): TemplateResult | typeof nothing {
+    const result = this._result;
+    if (!result) return nothing;
+    const charged = result.charged && result.charged.amount > 0 ? formatMoney(result.charged, this.locale) : null;
+    return html`<div part="success" class="success" role="status" tabindex="-1">
+      <p>
+        ${charged
+          ? msg(str`Your card was submitted and charged ${charged} for the outstanding balance.`, { id: 'billing.success.charged' })
+          : msg('Your card was submitted.', { id: 'billing.success' })}
+        ${msg('It can take up to 24 hours for the card to be added to the billing system.', { id: 'billing.success.delay' })}
+      </p>
+    </div>`;
+  }
+
+  #renderSubmit(remaining: number): TemplateResult {
+    const owed = this.billing!.state.dunning?.amountOwed;
+    const terms = msg('section 3.7 of the terms', { id: 'billing.form.termsLink' });
+    return html`
+      <div class="submit-area">
+        ${this._submitError
+          ? html`<p part="alert" class="alert" role="alert" tabindex="-1">${submitErrorText(this._submitError.code)}</p>`
+          : nothing}
+        ${owed && owed.amount > 0
+          ? html`<p class="charge">
+              ${msg(str`Submitting charges this card ${formatMoney(owed, this.locale)} for the outstanding balance.`, { id: 'billing.form.charge' })}
+            </p>`
+          : nothing}
+        <p part="remaining" class="remaining" id="remaining" role="status">${remainingText(remaining)}</p>
+        <div class="row">
+          <button
+            part="submit"
+            class="button"
+            type="submit"
+            ?disabled=${remaining > 0 || this._submitting}
+            aria-describedby="remaining terms"
+          >
+            ${this._submitting
+              ? msg('Submitting…', { id: 'billing.form.submitting' })
+              : msg('Submit Payment Information', { id: 'billing.form.submit' })}
+          </button>
+          ${this.billing?.state.snapshot?.paymentMethod && this._replacing && !this.expanded
+            ? html`<button class="button button--secondary" type="button" @click=${() => (this._replacing = false)}>
+                ${msg('Keep current card', { id: 'billing.form.cancel' })}
+              </button>`
+            : nothing}
+        </div>
+        <p part="terms" class="terms" id="terms">
+          ${msg('Adding a card binds the account to', { id: 'billing.form.termsPrefix' })}
+          ${this.termsHref ? html`<a href=${this.termsHref} target="_blank" rel="noopener">${terms}</a>` : terms}.
+        </p>
+      </div>
+    `;
+  }
+
+  protected override render() {
+    const shared = this.renderSharedState();
+    if (shared !== null) return shared;
+    if (!this.canManageBilling) return this.renderNoPermission();
+    const snapshot = this.billing!.state.snapshot!;
+    const method = snapshot.paymentMethod;
+    if (!this.#showForm) return html`${this.#renderSuccess()}${method ? this.#renderCurrent(method) : nothing}`;
+    const problems = formProblems(this._values, this._context) as Partial<Record<FormField, string>>;
+    const remaining = remainingFields(this._values, this._context);
+    return html`
+      ${this.#renderSuccess()}
+      ${method
+        ? this.#renderCurrent(method)
+        : html`<div class="intro">
+            <p>${msg('Add the card that pays for this account.', { id: 'billing.form.addIntro' })}</p>
+            ${this.#renderRules()}
+          </div>`}
+      <form part="form" novalidate aria-busy=${this._submitting ? 'true' : 'false'} @submit=${this.#onSubmit}>
+        ${this.#renderMailing(problems)} ${this.#renderBilling(problems)} ${this.#renderSubmit(remaining)}
+      </form>
+    `;
+  }
+
+  /** Visible fields, for tests and hosts that want to know what the country asks for. */
+  get fields(): FormField[] {
+    return visibleFields(this._context);
+  }
+
+  /** Clears every field and the draft (card fields included). */
+  reset(): void {
+    this._values = emptyValues();
+    this._touched = new Set();
+    this._rules = { mailing: null, billing: null };
+    this._submitError = null;
+    this._serverFieldErrors = {};
+    this.#keys.reset();
+    this.#clearDraft();
+    this._form?.reset();
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'billing-form': BillingForm;
+  }
+}
