@@ -2,7 +2,7 @@
 // Bundles the reference billing server (server/src, TypeScript) for Node with esbuild into
 // .cache/server/ and, when run directly, starts it: `npm run server -- --port 8787 --scenario overdue-35`.
 // Node 20 cannot run TypeScript itself; better-sqlite3 (native) stays external, the rest is bundled.
-import { build } from 'esbuild';
+import { build, stop as stopEsbuild } from 'esbuild';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -44,5 +44,6 @@ export async function loadServer(outfile) {
 
 if (process.argv[1] && pathToFileURL(process.argv[1]).href === import.meta.url) {
   const server = await loadServer();
+  await stopEsbuild(); // no esbuild service process next to a long-running server
   await server.main(process.argv.slice(2));
 }

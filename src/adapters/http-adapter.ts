@@ -27,7 +27,7 @@
 import { BillingError } from '../domain/errors.js';
 import { parseProblemDetails, parseSnapshot, parseSubmitResult, parsePaymentSubmission } from '../domain/schemas.js';
 import type { BillingAdapter, BillingSnapshot, PaymentSubmission, SubmitResult } from '../domain/types.js';
-import { errorFromResponse, fieldErrorCodes, parseRetryAfter } from './problem.js';
+import { errorFromResponse, fieldErrorCodes, parseRetryAfter, redactCardData } from './problem.js';
 
 export type HttpBillingHeaders =
   | Record<string, string>
@@ -83,8 +83,9 @@ class Retryable {
   ) {}
 }
 
+/** The response's media type, lower case, without parameters (redacted: it may end up in a message). */
 function mediaType(response: Response): string {
-  return (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+  return redactCardData((response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase());
 }
 
 function isJsonType(type: string): boolean {
