@@ -1,0 +1,191 @@
+/**
+ * `<billing-form>` with processor-hosted card fields: the adapter's `mountCardFields` gets a
+ * container in the form's light DOM (slotted into the card area) and puts a real same-origin
+ * iframe with the card inputs in it (test/hosted-card-fields.ts). The form then has no card
+ * inputs of its own, waits for the hosted fields to be complete, and submits their token.
+ */
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { StaticAdapter, mount, snapshot } from '../../../test/helpers.js';
+import { HostedCardFieldsAdapter, fillHostedCard } from '../../../test/hosted-card-fields.js';
+import { loadAddressRules } from '../../domain/address/index.js';
+import type { PaymentMethodSubmitEvent } from '../../events/payment-method-submit.js';
+import type { PaymentMethodUpdatedEvent } from '../../events/payment-method-updated.js';
+import type { BillingForm } from './billing-form.js';
+import '../../billing-form.js';
+
+const CARD = { number: '4242 4242 4242 4242', expiry: '12/30', cvc: '123' };
+
+async function hostedForm() {
+  sessionStorage.clear();
+  const adapter = new HostedCardFieldsAdapter(snapshot());
+  const { provider, element } = await mount<BillingForm>(adapter, html`<billing-form terms-href="/terms"></billing-form>`);
+  await waitUntil(() => adapter.mounts.length > 0 && element.querySelector('iframe') !== null, 'hosted card fields were not mounted', {
+    timeout: 5000,
+  });
+  const iframe = element.querySelector('iframe')!;
+  await waitUntil(() => iframe.contentDocument?.querySelector('input[name="number"]') !== null, 'hosted frame not loaded');
+  await element.updateComplete;
+  return { adapter, provider, form: element, iframe, hosted: adapter.mounts[0]! };
+}
+
+function byId<T extends HTMLElement = HTMLElement>(form: BillingForm, id: string): T {
+  const el = form.shadowRoot!.querySelector<T>(`#${CSS.escape(id)}`);
+  if (!el) throw new Error(`no #${id} in the form`);
+  return el;
+}
+
+function type(control: HTMLInputElement | HTMLSelectElement, value: string): void {
+  control.value = value;
+  control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true, composed: true }));
+}
+
+async function chooseCountry(form: BillingForm, id: string, cc: string): Promise<void> {
+  type(byId<HTMLSelectElement>(form, id), cc);
+  await loadAddressRules(cc);
+  await form.updateComplete;
+}
+
+/** Fills every field the form itself renders (a US address in both fieldsets). */
+async function fillOwnFields(form: BillingForm): Promise<void> {
+  type(byId<HTMLInputElement>(form, 'mailing-firstName'), 'Ada');
+  type(byId<HTMLInputElement>(form, 'mailing-lastName'), 'Lovelace');
+  type(byId<HTMLInputElement>(form, 'mailing-email'), 'ada@example.com');
+  await chooseCountry(form, 'mailing-address-country', 'US');
+  type(byId<HTMLInputElement>(form, 'mailing-address-line1'), '1600 Amphitheatre Parkway');
+  type(byId<HTMLInputElement>(form, 'mailing-address-city'), 'Mountain View');
+  await form.updateComplete;
+  type(byId<HTMLSelectElement>(form, 'mailing-address-region'), 'US-CA');
+  type(byId<HTMLInputElement>(form, 'mailing-address-postalCode'), '94043');
+  type(byId<HTMLInputElement>(form, 'card-name'), 'Ada Lovelace');
+  await chooseCountry(form, 'billingAddress-country', 'US');
+  type(byId<HTMLSelectElement>(form, 'billingAddress-region'), 'US-CA');
+  type(byId<HTMLInputElement>(form, 'billingAddress-postalCode'), '94043');
+  await form.updateComplete;
+}
+
+function submitButton(form: BillingForm): HTMLButtonElement {
+  return form.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+}
+
+describe('<billing-form> with hosted card fields', () => {
+  it('renders no card number, expiry or security code inputs of its own', async () => {
+    const { form } = await hostedForm();
+    const root = form.shadowRoot!;
+    for (const id of ['card-number', 'card-expiry', 'card-cvc']) expect(root.querySelector(`#${id}`), id).to.equal(null);
+    for (const token of ['cc-number', 'cc-exp', 'cc-csc']) expect(root.querySelector(`[autocomplete="${token}"]`), token).to.equal(null);
+    const labels = [...root.querySelectorAll('label')].map((l) => (l.textContent ?? '').replace(/\*/g, '').trim());
+    expect(labels).to.not.include('Card number');
+    expect(labels).to.not.include('Expiration date');
+    expect(labels).to.not.include('Security code');
+    // Name on card is still the form's own field.
+    expect(labels).to.include('Name on card');
+    expect(form.fields).to.not.include('card.number');
+    expect(form.fields).to.not.include('card.expiry');
+    expect(form.fields).to.not.include('card.cvc');
+  });
+
+  it('shows the built-in card inputs with an adapter without mountCardFields (control)', async () => {
+    sessionStorage.clear();
+    const { element: form } = await mount<BillingForm>(new StaticAdapter(snapshot()), html`<billing-form></billing-form>`);
+    for (const id of ['card-number', 'card-expiry', 'card-cvc']) expect(form.shadowRoot!.querySelector(`#${id}`), id).to.not.equal(null);
+    expect(form.querySelector('[slot="card-fields"]')).to.equal(null);
+  });
+
+  it('mounts a real same-origin iframe in a light-DOM container slotted into the card area', async () => {
+    const { form, iframe, hosted } = await hostedForm();
+    const container = hosted.container;
+    expect(container.parentElement, 'container is a light-DOM child of <billing-form>').to.equal(form);
+    expect(container.getAttribute('slot')).to.equal('card-fields');
+    expect(form.querySelectorAll('[slot="card-fields"]')).to.have.length(1);
+    expect(iframe.parentElement).to.equal(container);
+    expect(iframe).to.equal(hosted.iframe);
+    expect(iframe.getRootNode(), 'the iframe is in the document, not a shadow root').to.equal(document);
+    // The slot in the shadow root shows it, inside the Billing information fieldset.
+    const slot = form.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="card-fields"]')!;
+    expect(slot).to.not.equal(null);
+    expect(slot.assignedElements()).to.deep.equal([container]);
+    expect(slot.closest('fieldset')!.querySelector('legend')!.textContent!.trim()).to.equal('Billing information');
+    // Same origin: the test (and the adapter) can read the frame's document.
+    expect(iframe.contentWindow!.location.origin).to.equal(location.origin);
+    const frameInputs = [...iframe.contentDocument!.querySelectorAll('input')].map((i) => i.getAttribute('autocomplete'));
+    expect(frameInputs).to.deep.equal(['cc-number', 'cc-exp', 'cc-csc']);
+    expect(iframe.getBoundingClientRect().height, 'the frame is rendered').to.be.greaterThan(0);
+  });
+
+  it('keeps Submit disabled until the hosted fields are complete and every other required field is filled', async () => {
+    const { form, iframe } = await hostedForm();
+    const button = submitButton(form);
+    expect(button.disabled).to.equal(true);
+
+    // Hosted card complete, own fields empty: still disabled.
+    fillHostedCard(iframe, CARD);
+    await form.updateComplete;
+    expect(button.disabled, 'own fields still empty').to.equal(true);
+
+    // Hosted card incomplete again, own fields filled: disabled; the card counts as one remaining field.
+    fillHostedCard(iframe, { cvc: '12' });
+    await fillOwnFields(form);
+    expect(button.disabled, 'hosted fields incomplete').to.equal(true);
+    expect(form.shadowRoot!.querySelector('[part="remaining"]')!.textContent).to.contain('1 required field remaining');
+
+    // Complete: enabled. Incomplete again: disabled again.
+    fillHostedCard(iframe, { cvc: '123' });
+    await form.updateComplete;
+    expect(button.disabled, 'everything complete').to.equal(false);
+    fillHostedCard(iframe, { number: '4242 4242 4242 4241' }); // fails Luhn
+    await form.updateComplete;
+    expect(button.disabled, 'invalid number in the hosted fields').to.equal(true);
+    fillHostedCard(iframe, { number: CARD.number, expiry: '05/25' }); // expired (today is 2025-06-15)
+    await form.updateComplete;
+    expect(button.disabled, 'expired card in the hosted fields').to.equal(true);
+    fillHostedCard(iframe, { expiry: '06/25' }); // this month is still valid
+    await form.updateComplete;
+    expect(button.disabled).to.equal(false);
+  });
+
+  it('submits the token, never the card number or security code, and fires payment-method-updated', async () => {
+    const { form, iframe, adapter } = await hostedForm();
+    await fillOwnFields(form);
+    fillHostedCard(iframe, CARD);
+    await form.updateComplete;
+    const button = submitButton(form);
+    expect(button.disabled).to.equal(false);
+
+    const submitted = oneEvent(form, 'payment-method-submit') as Promise<PaymentMethodSubmitEvent>;
+    const updated = oneEvent(form, 'payment-method-updated') as Promise<PaymentMethodUpdatedEvent>;
+    button.click();
+    const submitEvent = await submitted;
+    const updatedEvent = await updated;
+
+    expect(adapter.tokens).to.have.length(1);
+    expect(adapter.submissions).to.have.length(1);
+    const { submission, idempotencyKey } = adapter.submissions[0]!;
+    const card = submission.card as unknown as Record<string, unknown>;
+    expect(card.token).to.match(/^tok_/);
+    expect(card.token).to.equal(adapter.tokens[0]!.token);
+    expect(card).to.not.have.property('number');
+    expect(card).to.not.have.property('cvc');
+    expect(card).to.include({ brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030, name: 'Ada Lovelace' });
+    const json = JSON.stringify(submission);
+    expect(json).to.not.contain('4242424242424242');
+    expect(json).to.not.contain('4242 4242 4242 4242');
+    expect(submission.mailing.address).to.include({ country: 'US', region: 'US-CA', postalCode: '94043', city: 'Mountain View' });
+    expect(submission.billingAddress).to.include({ country: 'US', region: 'US-CA', postalCode: '94043' });
+
+    expect(Object.keys(submitEvent.detail)).to.deep.equal(['idempotencyKey']);
+    expect(submitEvent.detail.idempotencyKey).to.equal(idempotencyKey);
+    expect(submitEvent.bubbles && submitEvent.composed).to.equal(true);
+    expect(updatedEvent.detail.paymentMethod).to.include({ brand: 'visa', last4: '4242', expMonth: 12, expYear: 2030, status: 'pending' });
+    expect(Object.keys(updatedEvent.detail)).to.deep.equal(['paymentMethod']);
+    expect(JSON.stringify(updatedEvent.detail)).to.not.contain('4242424242424242');
+    expect(updatedEvent.bubbles && updatedEvent.composed).to.equal(true);
+  });
+
+  it('destroys the hosted fields and removes their container when the form is removed', async () => {
+    const { form, hosted } = await hostedForm();
+    form.remove();
+    expect(hosted.destroyed).to.equal(true);
+    expect(hosted.container.isConnected).to.equal(false);
+    expect(hosted.iframe.isConnected).to.equal(false);
+  });
+});
