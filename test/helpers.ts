@@ -8,6 +8,7 @@ import type { BillingProvider } from '../src/components/billing-provider/billing
 import { addDays } from '../src/domain/dates.js';
 import type { BillingAdapter, BillingSnapshot, Invoice, PaymentSubmission, SubmitResult } from '../src/domain/types.js';
 import '../src/billing-provider.js';
+import './lit-warnings.js';
 
 export const TODAY = '2025-06-15';
 

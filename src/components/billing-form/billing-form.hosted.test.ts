@@ -188,4 +188,32 @@ describe('<billing-form> with hosted card fields', () => {
     expect(hosted.container.isConnected).to.equal(false);
     expect(hosted.iframe.isConnected).to.equal(false);
   });
+
+  it('mounts fresh hosted fields when re-attached while the first mount was still loading', async () => {
+    sessionStorage.clear();
+    const adapter = new HostedCardFieldsAdapter(snapshot());
+    const { provider, element: form } = await mount<BillingForm>(adapter, html`<billing-form></billing-form>`);
+    // Detach before the frame has loaded, then attach again.
+    form.remove();
+    provider.append(form);
+    await waitUntil(() => adapter.mounts.length === 2 && form.querySelector('iframe') !== null, 'remounted', { timeout: 5000 });
+    await waitUntil(() => adapter.mounts[0]!.destroyed, 'the first mount was destroyed', { timeout: 5000 });
+    expect(form.querySelectorAll('[slot="card-fields"]')).to.have.length(1);
+  });
+
+  it('clears the hosted card after a card was accepted: Replace card starts from empty fields', async () => {
+    const { form, iframe, adapter } = await hostedForm();
+    await fillOwnFields(form);
+    fillHostedCard(iframe, CARD);
+    await form.updateComplete;
+    submitButton(form).click();
+    await waitUntil(() => form.shadowRoot!.querySelector('[part="success"]'), 'accepted', { timeout: 5000 });
+    expect(adapter.mounts[0]!.destroyed).to.equal(true);
+    form.shadowRoot!.querySelector<HTMLButtonElement>('[part="replace"]')!.click();
+    await waitUntil(() => adapter.mounts.length === 2 && form.querySelector('iframe') !== null, 'fresh fields', { timeout: 5000 });
+    const fresh = form.querySelector('iframe')!;
+    await waitUntil(() => fresh.contentDocument?.querySelector<HTMLInputElement>('input[name="number"]') !== null, 'frame loaded', { timeout: 5000 });
+    expect(fresh.contentDocument!.querySelector<HTMLInputElement>('input[name="number"]')!.value).to.equal('');
+    expect(submitButton(form).disabled).to.equal(true);
+  });
 });

@@ -106,6 +106,9 @@ export const billingFormStyles = css`
   .badge--active {
     color: var(--_success);
   }
+  .badge--expired {
+    color: var(--_danger);
+  }
   .badge--pending {
     color: var(--_warning);
   }

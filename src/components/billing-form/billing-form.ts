@@ -157,15 +157,13 @@ export class BillingForm extends BillingConsumerElement {
   #draftLoadedFor?: string;
   #cardFields?: CardFields;
   #cardFieldsContainer?: HTMLElement;
-  #mounting = false;
+  #mountGeneration = 0;
+  #rendering = false;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#submitController?.abort();
-    this.#cardFields?.destroy?.();
-    this.#cardFields = undefined;
-    this.#cardFieldsContainer?.remove();
-    this.#cardFieldsContainer = undefined;
+    this.#unmountHostedFields();
   }
 
   protected override willUpdate(): void {
@@ -173,6 +171,15 @@ export class BillingForm extends BillingConsumerElement {
     if (snapshot && this.#draftLoadedFor !== snapshot.account.id && snapshot.viewer.canManageBilling) {
       this.#draftLoadedFor = snapshot.account.id;
       this.#restoreDraft(snapshot.account.id);
+    }
+  }
+
+  protected override update(changed: Map<PropertyKey, unknown>): void {
+    this.#rendering = true;
+    try {
+      super.update(changed);
+    } finally {
+      this.#rendering = false;
     }
   }
 
@@ -247,7 +254,10 @@ export class BillingForm extends BillingConsumerElement {
   }
 
   #touch(field: FormField): void {
-    if (!this._touched.has(field)) this._touched = new Set([...this._touched, field]);
+    // A focused field removed by a render (the form collapsing after success) blurs mid-render:
+    // that is not the user leaving it.
+    if (this.#rendering || this._touched.has(field)) return;
+    this._touched = new Set([...this._touched, field]);
   }
 
   async #loadRules(group: AddressGroup, country: string, normalize: boolean): Promise<void> {
@@ -355,6 +365,8 @@ export class BillingForm extends BillingConsumerElement {
     this._serverFieldErrors = {};
     this._result = result;
     this._replacing = false;
+    // Card inputs are cleared: hosted fields too (fresh ones next time).
+    this.#unmountHostedFields();
     this.#clearDraft();
     const paymentMethod = result.snapshot.paymentMethod as PaymentMethod;
     this.dispatchEvent(new PaymentMethodUpdatedEvent({ paymentMethod, ...(result.charged ? { charged: result.charged } : {}) }));
@@ -380,24 +392,41 @@ export class BillingForm extends BillingConsumerElement {
   }
 
   async #mountHostedFields(): Promise<void> {
-    if (this.#cardFields || this.#mounting || !this.billing) return;
-    this.#mounting = true;
+    if (this.#cardFields || this.#cardFieldsContainer || !this.billing) return;
+    const generation = this.#mountGeneration;
     const container = document.createElement('div');
     container.slot = 'card-fields';
     this.append(container);
     this.#cardFieldsContainer = container;
     try {
       const fields = await this.billing.actions.mountCardFields(container);
+      if (generation !== this.#mountGeneration) {
+        // Unmounted (disconnected, or a card was accepted) while the processor was loading.
+        fields.destroy?.();
+        container.remove();
+        return;
+      }
       this.#cardFields = fields;
       this._hostedComplete = fields.isComplete?.() ?? false;
-      fields.onChange?.((complete) => (this._hostedComplete = complete));
+      fields.onChange?.((complete) => {
+        if (generation === this.#mountGeneration) this._hostedComplete = complete;
+      });
     } catch (error) {
+      if (generation !== this.#mountGeneration) return;
       container.remove();
       this.#cardFieldsContainer = undefined;
       this.fireError(toBillingError(error));
-    } finally {
-      this.#mounting = false;
     }
+  }
+
+  /** Removes the hosted card fields; the next time the form shows, fresh ones are mounted. */
+  #unmountHostedFields(): void {
+    this.#mountGeneration++;
+    this.#cardFields?.destroy?.();
+    this.#cardFields = undefined;
+    this.#cardFieldsContainer?.remove();
+    this.#cardFieldsContainer = undefined;
+    this._hostedComplete = false;
   }
 
   // ── Rendering ─────────────────────────────────────────────────────────────────────────────
@@ -544,12 +573,11 @@ export class BillingForm extends BillingConsumerElement {
       region: () => this.#renderRegion('mailing', problems),
       postalCode: () => this.#renderPostal('mailing', problems),
     };
-    // The country's own order (Japan: postal code, prefecture, city, street), city always offered.
-    const order = rules ? addressFields(rules).order : ['address', 'city'];
-    const fields: string[] = [...order];
-    if (!fields.includes('address')) fields.unshift('address');
-    if (!fields.includes('city')) fields.splice(fields.indexOf('address') + 1, 0, 'city');
-    return fields.map((name) => html`${parts[name]?.() ?? nothing}`);
+    // Street lines and city stay where they are (a focused field must never be re-created
+    // under the user's caret when the country's rules arrive); region and postal code follow
+    // in the country's own order (Japan: postal code, then prefecture).
+    const order = rules ? addressFields(rules).order.filter((name) => name === 'region' || name === 'postalCode') : [];
+    return ['address', 'city', ...order].map((name) => html`${parts[name]?.() ?? nothing}`);
   }
 
   #renderMailing(problems: Partial<Record<FormField, string>>): TemplateResult {
@@ -598,16 +626,24 @@ export class BillingForm extends BillingConsumerElement {
   #renderCurrent(method: PaymentMethod): TemplateResult {
     const expiry = `${String(method.expMonth).padStart(2, '0')}/${method.expYear}`;
     const brand = /^[a-z-]+$/.test(method.brand) ? brandLabel(method.brand as never) : method.brand;
+    const [year, month] = this.billing!.state.today.split('-').map(Number) as [number, number];
+    const expired = method.expYear < year || (method.expYear === year && method.expMonth < month);
+    const status = expired ? 'expired' : method.status;
     return html`
       <section part="current" class="current" aria-labelledby="current-title">
         <p class="current-card" id="current-title">
           ${msg(str`${brand} ending in ${method.last4}`, { id: 'billing.card.summary' })}
-          <span class="badge badge--${method.status}"
-            >${method.status === 'pending' ? msg('Pending', { id: 'billing.card.pending' }) : msg('Active', { id: 'billing.card.active' })}</span
+          <span class="badge badge--${status}"
+            >${status === 'expired'
+              ? msg('Expired', { id: 'billing.card.expired' })
+              : status === 'pending'
+                ? msg('Pending', { id: 'billing.card.pending' })
+                : msg('Active', { id: 'billing.card.active' })}</span
           >
         </p>
         <p>${msg(str`Expires ${expiry}`, { id: 'billing.card.expires' })}</p>
-        ${method.status === 'pending'
+        ${expired ? html`<p>${msg('This card has expired. Replace it to keep paying for the account.', { id: 'billing.card.expiredNote' })}</p>` : nothing}
+        ${status === 'pending'
           ? html`<p>${msg('A new card can take up to 24 hours to reach the billing system.', { id: 'billing.card.pendingNote' })}</p>`
           : nothing}
         ${this.#renderRules()}

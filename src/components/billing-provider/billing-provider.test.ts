@@ -29,7 +29,7 @@ describe('<billing-provider>', () => {
     const { provider, probe } = await withProbe();
     expect(provider.state.status).to.equal('idle');
     provider.adapter = new StaticAdapter(snapshot());
-    await waitUntil(() => provider.state.status === 'ready');
+    await waitUntil(() => provider.state.status === 'ready', undefined, { timeout: 5000 });
     expect(probe.seen.at(-1)!.state.snapshot!.account.name).to.equal('Acme Corp');
   });
 
@@ -40,7 +40,7 @@ describe('<billing-provider>', () => {
     expect(provider.state.status).to.equal('loading');
     const loadingState = probe.seen.at(-1)!.state;
     adapter.pending[0]!.resolve(snapshot({ invoices: [invoice({ daysPastDue: 31 })] }));
-    await waitUntil(() => provider.state.status === 'ready');
+    await waitUntil(() => provider.state.status === 'ready', undefined, { timeout: 5000 });
     const readyState = probe.seen.at(-1)!.state;
     expect(readyState).to.not.equal(loadingState);
     expect(readyState.dunning!.level).to.equal('overdue');
@@ -56,7 +56,7 @@ describe('<billing-provider>', () => {
     expect(first.signal!.aborted).to.be.true;
     expect(second.signal!.aborted).to.be.false;
     second.resolve(snapshot({ invoices: [] }));
-    await waitUntil(() => provider.state.status === 'ready');
+    await waitUntil(() => provider.state.status === 'ready', undefined, { timeout: 5000 });
     first.resolve(snapshot({ invoices: [invoice({ daysPastDue: 50 })] }));
     await new Promise((r) => setTimeout(r, 20));
     expect(provider.state.dunning!.level).to.equal('none');
@@ -66,7 +66,7 @@ describe('<billing-provider>', () => {
     const slow = new ControlledAdapter();
     const { provider } = await withProbe(slow);
     provider.adapter = new StaticAdapter(snapshot({ canManageBilling: false }));
-    await waitUntil(() => provider.state.status === 'ready');
+    await waitUntil(() => provider.state.status === 'ready', undefined, { timeout: 5000 });
     slow.pending[0]!.resolve(snapshot({ canManageBilling: true }));
     await new Promise((r) => setTimeout(r, 20));
     expect(provider.state.snapshot!.viewer.canManageBilling).to.be.false;
@@ -85,7 +85,7 @@ describe('<billing-provider>', () => {
     const bad = snapshot({ invoices: [invoice({ daysPastDue: 3 })] });
     (bad.invoices[0] as { amountOwed: number }).amountOwed = 1;
     const { provider } = await withProbe(new StaticAdapter(bad));
-    await waitUntil(() => provider.state.status === 'error');
+    await waitUntil(() => provider.state.status === 'error', undefined, { timeout: 5000 });
     expect(provider.state.error!.code).to.equal('invalid_response');
     expect(provider.state.error!.message).to.contain('invoices[0]');
   });
@@ -93,7 +93,7 @@ describe('<billing-provider>', () => {
   it('keeps the last good snapshot when a refresh fails', async () => {
     const adapter = new StaticAdapter(snapshot());
     const { provider } = await withProbe(adapter);
-    await waitUntil(() => provider.state.status === 'ready');
+    await waitUntil(() => provider.state.status === 'ready', undefined, { timeout: 5000 });
     adapter.data = { broken: true };
     await provider.refresh();
     expect(provider.state.status).to.equal('ready');
@@ -115,7 +115,7 @@ describe('<billing-provider>', () => {
 
   it('takes "today" from the snapshot clock, not the browser', async () => {
     const { provider } = await withProbe(new StaticAdapter(snapshot({ now: '2030-01-01T23:30:00-05:00' })));
-    await waitUntil(() => provider.state.status === 'ready');
+    await waitUntil(() => provider.state.status === 'ready', undefined, { timeout: 5000 });
     expect(provider.state.today).to.equal('2030-01-02');
   });
 });

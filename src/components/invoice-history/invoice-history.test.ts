@@ -117,7 +117,7 @@ describe('<invoice-history>', () => {
     expect(adapter.downloads).to.have.length(1);
     release();
     await saved;
-    await waitUntil(() => button.getAttribute('aria-disabled') === 'false');
+    await waitUntil(() => button.getAttribute('aria-disabled') === 'false', undefined, { timeout: 5000 });
     expect(textOf(button)).to.equal('Download Invoice');
   });
 
@@ -159,7 +159,7 @@ describe('<invoice-history>', () => {
     await element.updateComplete;
     expect(textOf(element.shadowRoot!.querySelector('[role="status"]')!)).to.equal('Loading billing information…');
     adapter.pending[0]!.resolve(snapshot({ invoices: threeInvoices() }));
-    await waitUntil(() => element.shadowRoot!.querySelector('table'));
+    await waitUntil(() => element.shadowRoot!.querySelector('table'), undefined, { timeout: 5000 });
   });
 });
 

@@ -82,8 +82,8 @@ describe('<suspension-modal>', () => {
       if (inner) reached.add(inner);
     }
     outside.remove();
-    // Both controls of the dialog are reachable by keyboard.
-    expect([...reached].map((e) => e.localName).sort()).to.include.members(['a', 'button']);
+    // The dialog's own controls and the card form inside it are reachable by keyboard.
+    expect([...reached].map((e) => e.localName)).to.include.members(['button', 'billing-form']);
   });
 
   it('closes by itself once the provider is no longer suspended', async () => {
@@ -92,14 +92,14 @@ describe('<suspension-modal>', () => {
     adapter.data = snapshot({ invoices: [invoice({ daysPastDue: 50, paid: 12000 })] });
     await provider.refresh();
     await element.updateComplete;
-    await waitUntil(() => !dialogOf(element).open);
+    await waitUntil(() => !dialogOf(element).open, undefined, { timeout: 5000 });
     expect(element.hasAttribute('open')).to.be.false;
   });
 
-  it('fires billing-update-request from Update when no card form is defined', async () => {
+  it('carries the card form and fires billing-update-request from Update', async () => {
     const { element } = await modal(snapshot({ invoices: [invoice({ daysPastDue: 50 })] }));
-    const update = [...element.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Update');
-    if (!update) return; // the card form is inside the dialog instead (covered by billing-form tests)
+    expect(element.shadowRoot!.querySelector('dialog billing-form')).to.exist;
+    const update = [...element.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Update')!;
     document.addEventListener('billing-update-request', (event) => event.preventDefault(), { once: true });
     setTimeout(() => update.click());
     const event = await oneEvent(element, 'billing-update-request');
@@ -118,6 +118,22 @@ describe('<suspension-modal>', () => {
       "You don't have permission to see payment information",
     );
     expect(element.shadowRoot!.querySelector('billing-form')).to.be.null;
+  });
+
+  it('takes a viewer to the card form inside it when Update has nowhere else to go', async () => {
+    const { fixture } = await import('@open-wc/testing');
+    const { StaticAdapter: Adapter } = await import('../../../test/helpers.js');
+    const provider = await fixture(
+      html`<billing-provider .adapter=${new Adapter(snapshot({ invoices: [invoice({ daysPastDue: 50 })] }))}><suspension-modal></suspension-modal></billing-provider>`,
+    );
+    const element = provider.querySelector('suspension-modal')!;
+    await waitUntil(() => element.open, 'opens', { timeout: 5000 });
+    await element.updateComplete;
+    const form = element.shadowRoot!.querySelector('billing-form')!;
+    await form.updateComplete;
+    [...element.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Update')!.click();
+    expect(element.shadowRoot!.activeElement).to.equal(form);
+    expect(form.shadowRoot!.activeElement?.id).to.equal('mailing-firstName');
   });
 });
 

@@ -88,7 +88,13 @@ export class SuspensionModal extends BillingConsumerElement {
       this._denied = true;
       return;
     }
-    requestUpdate(this, 'suspension-modal', this.updateHref);
+    const outcome = requestUpdate(this, 'suspension-modal', this.updateHref);
+    if (outcome === 'unhandled') {
+      // No page to go to: the card form is right here in the dialog.
+      const form = this.renderRoot.querySelector('billing-form');
+      form?.scrollIntoView({ block: 'start' });
+      form?.shadowRoot?.querySelector<HTMLElement>('input, select')?.focus();
+    }
   }
 
   #message(dunning: DunningState) {
@@ -105,14 +111,18 @@ export class SuspensionModal extends BillingConsumerElement {
   #renderWayOut() {
     const formAvailable = this.canManageBilling && customElements.get('billing-form') !== undefined;
     return html`
-      ${formAvailable
-        ? html`<p>${msg('Update your card below to pay the outstanding balance.', { id: 'billing.modal.formIntro' })}</p>
-            <billing-form part="form" class="form" expanded terms-href=${this.termsHref ?? nothing}></billing-form>`
-        : html`<p>${msg('Update your card to pay the outstanding balance.', { id: 'billing.modal.updateIntro' })}</p>
-            <div class="actions">
-              <button part="action" class="button" type="button" @click=${this.#onUpdate}>${sharedText.update()}</button>
-            </div>`}
+      <p>
+        ${formAvailable
+          ? msg('Update your card below to pay the outstanding balance.', { id: 'billing.modal.formIntro' })
+          : msg('Update your card to pay the outstanding balance.', { id: 'billing.modal.updateIntro' })}
+      </p>
+      <div class="actions">
+        <button part="action" class="button" type="button" @click=${this.#onUpdate}>${sharedText.update()}</button>
+      </div>
       ${this._denied ? html`<p part="no-permission" class="denied" role="alert">${sharedText.noPermission()}</p>` : nothing}
+      ${formAvailable
+        ? html`<billing-form part="form" class="form" expanded terms-href=${this.termsHref ?? nothing}></billing-form>`
+        : nothing}
     `;
   }
 
