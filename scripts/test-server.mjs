@@ -3,6 +3,7 @@
 // test file and the server CLI with esbuild into .cache/, then runs them with node:test's
 // run() and the spec reporter. Prints `N passed, N failed` on a plain line; exits 1 on failure.
 import { build } from 'esbuild';
+import { writeFileSync } from 'node:fs';
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { run } from 'node:test';
@@ -50,4 +51,6 @@ await new Promise((resolve) => stream.once('end', resolve));
 // Let the reporter flush before the summary line.
 await new Promise((resolve) => setImmediate(resolve));
 process.stdout.write(`\n${passed} passed, ${failed} failed\n`);
+// npm test adds these counts to its own total.
+if (process.env.SERVER_TEST_COUNT_FILE) writeFileSync(process.env.SERVER_TEST_COUNT_FILE, JSON.stringify({ passed, failed }));
 process.exitCode = failed > 0 || passed === 0 ? 1 : 0;

@@ -29,6 +29,7 @@ function step(name, command, args, options) {
 const bin = (name) => join('node_modules', '.bin', name);
 
 step('typecheck', bin('tsc'), ['--noEmit', '-p', '.']);
+if (existsSync('server/tsconfig.json')) step('typecheck (reference server)', bin('tsc'), ['--noEmit', '-p', 'server/tsconfig.json']);
 if (existsSync('scripts/build-address-data.mjs')) step('address data fresh', 'node', ['scripts/build-address-data.mjs', '--check']);
 if (existsSync('scripts/build-openapi.mjs')) step('OpenAPI document fresh', 'node', ['scripts/build-openapi.mjs', '--check']);
 step('custom-elements.json fresh', 'node', ['scripts/manifest.mjs', '--check']);
