@@ -1,0 +1,95 @@
+import type { Args, Meta, StoryObj } from '@storybook/web-components';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { expect, userEvent } from 'storybook/test';
+import '../src/suspension-modal.js';
+import { clearBillingDrafts, findPart, storyNote, withBilling, type BillingStoryParameters } from './story-helpers.js';
+
+function modal(args: Args, parameters: Record<string, unknown>) {
+  return withBilling(
+    html`<p>The rest of the host page: inert while the dialog is open.</p>
+      <button type="button">A button on the page behind the dialog</button>
+      <suspension-modal
+        update-href=${ifDefined(args['update-href'] || undefined)}
+        support-email=${ifDefined(args['support-email'] || undefined)}
+        terms-href=${ifDefined(args['terms-href'] || undefined)}
+        @billing-update-request=${args['onBillingUpdateRequest']}
+      ></suspension-modal>`,
+    parameters['billing'] as BillingStoryParameters | undefined,
+  );
+}
+
+/**
+ * `<suspension-modal>`: a native modal dialog while the account is suspended, inside a
+ * `<billing-provider>` on 2025-06-15. For a viewer who may manage billing the dialog holds
+ * the card form (`<billing-form>`, defined by the modal's entry); for others, Update.
+ */
+const meta: Meta = {
+  title: 'Elements/suspension-modal',
+  component: 'suspension-modal',
+  args: {
+    'update-href': '#update-card',
+    'support-email': 'billing@example.com',
+    'terms-href': '#terms-3-7',
+  },
+  argTypes: {
+    // Reflected by the element from the provider's state; setting it does nothing.
+    open: { control: false },
+  },
+  parameters: {
+    layout: 'padded',
+    // A modal dialog takes over the page: in docs, show each story in its own frame.
+    docs: { story: { inline: false, iframeHeight: 560 } },
+  },
+  // The form inside keeps a draft of what was typed per account; start every story from nothing.
+  beforeEach: () => clearBillingDrafts(),
+  render: (args, { parameters }) => modal(args, parameters),
+};
+export default meta;
+
+type Story = StoryObj;
+
+/** The oldest invoice is 50 days past due (≥ 45 days: suspended by the dunning rule alone). */
+export const Suspended50Days: Story = {
+  name: 'Suspended, 50 days past due',
+  parameters: { billing: { scenario: 'suspended-50', options: { account: { suspended: false } } } },
+};
+
+/** The account carries `suspended: true` while its only unpaid invoice is 5 days past due. */
+export const SuspendedByAccountFlag: Story = {
+  name: 'Suspended by the account flag',
+  parameters: { billing: { scenario: 'outstanding-5', options: { account: { suspended: true } } } },
+};
+
+/** The account flag with nothing owed: the dialog only says access returns once payment is received. */
+export const SuspendedByFlagNothingOwed: Story = {
+  name: 'Suspended by the account flag, nothing owed',
+  parameters: { billing: { scenario: 'all-paid', options: { account: { suspended: true } } } },
+};
+
+/** A viewer without the billing role pressed Update: no event, no navigation, the no-permission text. */
+export const NoPermission: Story = {
+  name: 'No permission, after Update',
+  parameters: { billing: { scenario: 'suspended-50', options: { viewer: { canManageBilling: false } } } },
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await findPart(canvasElement, 'suspension-modal', 'action'));
+    const message = await findPart(canvasElement, 'suspension-modal', 'no-permission');
+    await expect(message.textContent?.trim()).toBe("You don't have permission to see payment information");
+  },
+};
+
+/** Not suspended (one invoice 5 days past due): the dialog stays closed and the page is usable. */
+export const NotSuspended: Story = {
+  name: 'Not suspended (closed)',
+  parameters: { billing: { scenario: 'outstanding-5' } },
+  render: (args, { parameters }) =>
+    html`${modal(args, parameters)}${storyNote(
+      'Not suspended (one invoice 5 days past due): the dialog stays closed and the page stays usable (this note is not part of the element).',
+    )}`,
+};
+
+/** Without a `<billing-provider>` around it, the element shows a message for the developer. */
+export const OutsideProvider: Story = {
+  name: 'Outside a provider',
+  parameters: { billing: { provider: false } },
+};
