@@ -14,7 +14,8 @@ export * from './overdue-banner.js';
 export * from './suspension-modal.js';
 export * from './invoice-history.js';
 
-export * from './adapters/index.js';
+export { MemoryBillingAdapter, type MemoryBillingAdapterOptions, type MemoryFailure } from './adapters/memory-adapter.js';
+export { HttpBillingAdapter, type HttpBillingAdapterOptions } from './adapters/http-adapter.js';
 export { billingContext, type BillingActions, type BillingContextValue, type BillingState, type BillingStatus } from './context/billing-context.js';
 export * from './domain/types.js';
 export { BillingError, isBillingError, BILLING_ERROR_CODES, type BillingErrorCode, type BillingErrorOptions } from './domain/errors.js';

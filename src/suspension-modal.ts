@@ -1,5 +1,3 @@
-// The modal's way out of suspension is the card form inside it: define it too.
-import './billing-form.js';
 import { SuspensionModal } from './components/suspension-modal/suspension-modal.js';
 import { defineElement } from './internal/define.js';
 

@@ -135,6 +135,8 @@ export async function mount<T extends Element = Element>(
   await waitUntil(() => provider.state.status === 'ready' || provider.state.status === 'error', 'provider did not settle', { timeout: 5000 });
   const element = (selector ? provider.querySelector(selector) : provider.firstElementChild) as T;
   await (element as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
+  // Elements with lazily loaded parts (the form's rules) show a loading state first.
+  await waitUntil(() => !element.shadowRoot?.querySelector('[part="loading"]'), 'element still loading', { timeout: 5000 });
   return { provider, element };
 }
 

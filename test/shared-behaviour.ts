@@ -13,6 +13,8 @@ export function sharedBehaviour(tag: string, options: { quietWhileUnloaded?: boo
       const message = element.shadowRoot!.querySelector('[role="alert"]');
       expect(message, 'developer message').to.exist;
       expect(textOf(message!)).to.equal(`<${tag}> must be placed inside <billing-provider>.`);
+      expect(getComputedStyle(element).display, 'the element is displayed').to.not.equal('none');
+      expect(message!.getBoundingClientRect().height, 'the message takes room').to.be.greaterThan(0);
     });
 
     it('turns malformed adapter data into an error state, not an exception', async () => {

@@ -25,9 +25,11 @@
  * Card data travels only in the PUT body: never in a URL, a header or an error message.
  */
 import { BillingError } from '../domain/errors.js';
-import { parseProblemDetails, parseSnapshot, parseSubmitResult, parsePaymentSubmission } from '../domain/schemas.js';
 import type { BillingAdapter, BillingSnapshot, PaymentSubmission, SubmitResult } from '../domain/types.js';
 import { errorFromResponse, fieldErrorCodes, parseRetryAfter, redactCardData } from './problem.js';
+
+/** The schemas (zod) load with the first call, keeping the validator out of the initial bundle. */
+const loadSchemas = () => import('../domain/schemas.js');
 
 export type HttpBillingHeaders =
   | Record<string, string>
@@ -244,7 +246,7 @@ export class HttpBillingAdapter implements BillingAdapter {
         path: '/billing',
         accept: JSON_TYPES,
         retryStatuses: RETRY_GET,
-        read: async (response, label) => validated(label, parseSnapshot, await readJson(response, label)),
+        read: async (response, label) => validated(label, (await loadSchemas()).parseSnapshot, await readJson(response, label)),
       },
       options.signal,
     );
@@ -260,29 +262,31 @@ export class HttpBillingAdapter implements BillingAdapter {
         new BillingError('invalid_request', 'submitPaymentMethod: options.idempotencyKey must be 1–255 visible ASCII characters.'),
       );
     }
-    let body: string;
-    try {
-      body = JSON.stringify(parsePaymentSubmission(submission));
-    } catch (error) {
-      if (!(error instanceof BillingError)) return Promise.reject(error);
-      // The schema's messages become the codes the form maps to its fields, as from the server.
-      return Promise.reject(
-        new BillingError(error.code, `submitPaymentMethod: ${error.message}`, { fieldErrors: fieldErrorCodes(submission, error.fieldErrors) }),
+    return loadSchemas().then(({ parsePaymentSubmission, parseSubmitResult }) => {
+      let body: string;
+      try {
+        body = JSON.stringify(parsePaymentSubmission(submission));
+      } catch (error) {
+        if (!(error instanceof BillingError)) throw error;
+        // The schema's messages become the codes the form maps to its fields, as from the server.
+        throw new BillingError(error.code, `submitPaymentMethod: ${error.message}`, {
+          fieldErrors: fieldErrorCodes(submission, error.fieldErrors),
+        });
+      }
+      return this.#request(
+        {
+          label: 'PUT /billing/payment-method',
+          method: 'PUT',
+          path: '/billing/payment-method',
+          accept: JSON_TYPES,
+          retryStatuses: RETRY_PUT,
+          extraHeaders: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
+          body,
+          read: async (response, label) => validated(label, parseSubmitResult, await readJson(response, label)),
+        },
+        options.signal,
       );
-    }
-    return this.#request(
-      {
-        label: 'PUT /billing/payment-method',
-        method: 'PUT',
-        path: '/billing/payment-method',
-        accept: JSON_TYPES,
-        retryStatuses: RETRY_PUT,
-        extraHeaders: { 'Content-Type': 'application/json', 'Idempotency-Key': key },
-        body,
-        read: async (response, label) => validated(label, parseSubmitResult, await readJson(response, label)),
-      },
-      options.signal,
-    );
+    });
   }
 
   downloadInvoice(invoiceId: string, options: { signal?: AbortSignal } = {}): Promise<Blob> {
@@ -370,7 +374,8 @@ export class HttpBillingAdapter implements BillingAdapter {
     let problem = null;
     if (isJsonType(mediaType(response))) {
       try {
-        problem = parseProblemDetails(JSON.parse(await response.text()) as unknown);
+        const text = await response.text();
+        problem = (await loadSchemas()).parseProblemDetails(JSON.parse(text) as unknown);
       } catch (error) {
         if (deadline.signal.aborted) throw error;
         problem = null; // An unreadable error body still has a status.

@@ -119,9 +119,14 @@ describe('MemoryBillingAdapter', () => {
       expect(Date.parse(snapshot.now!)).to.be.within(before, Date.now());
     });
 
-    it('rejects invalid options when constructed, naming the field', () => {
+    it('rejects invalid options, naming the field', async () => {
       const bad = { ...invoice('x', '2025-06-01', 100), amountOwed: 50 };
-      expect(() => new MemoryBillingAdapter({ now: NOW, invoices: [bad] })).to.throw(TypeError, /invoices\[0\]\.amountOwed/);
+      const rejection = await new MemoryBillingAdapter({ now: NOW, invoices: [bad] }).load().then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(rejection).to.be.instanceOf(TypeError);
+      expect((rejection as Error).message).to.match(/invoices\[0\]\.amountOwed/);
       expect(() => new MemoryBillingAdapter({ now: 'yesterday' })).to.throw(RangeError);
     });
   });

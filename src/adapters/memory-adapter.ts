@@ -39,8 +39,8 @@ import { today as calendarToday } from '../domain/dates.js';
 import { isOutstanding } from '../domain/dunning.js';
 import { BillingError } from '../domain/errors.js';
 import { sumMoney } from '../domain/money.js';
-import { parseSnapshot, parseSubmitResult } from '../domain/schemas.js';
-import { renderInvoicePdf } from './invoice-pdf.js';
+/** The schemas (zod) load with the first call, keeping the validator out of the initial bundle. */
+const loadSchemas = () => import('../domain/schemas.js');
 import type {
   Account,
   BillingAdapter,
@@ -403,6 +403,7 @@ export class MemoryBillingAdapter implements BillingAdapter {
   readonly #nextFailures: Record<MemoryOperation, MemoryFailure[]> = { load: [], submit: [], download: [] };
   readonly #idempotency = new Map<string, IdempotencyRecord>();
   readonly #charges: Money[] = [];
+  readonly #ready: Promise<void>;
 
   constructor(options: MemoryBillingAdapterOptions = {}) {
     const copy = structuredClone(options);
@@ -424,11 +425,16 @@ export class MemoryBillingAdapter implements BillingAdapter {
     this.#invoices = copy.invoices ?? [];
     this.#latencyMs = Number.isFinite(copy.latencyMs) && copy.latencyMs! > 0 ? copy.latencyMs! : 0;
     this.#failure = copy.fail ?? null;
-    try {
-      parseSnapshot(this.#rawSnapshot());
-    } catch (error) {
-      throw new TypeError(`MemoryBillingAdapter: invalid options: ${(error as Error).message}`, { cause: error });
-    }
+    // Seeds are checked once the schemas have loaded; bad options reject every call.
+    const seed = this.#rawSnapshot();
+    this.#ready = loadSchemas().then(({ parseSnapshot }) => {
+      try {
+        parseSnapshot(seed);
+      } catch (error) {
+        throw new TypeError(`MemoryBillingAdapter: invalid options: ${(error as Error).message}`, { cause: error });
+      }
+    });
+    this.#ready.catch(() => undefined);
   }
 
   /** Makes every later call fail this way (`null`: succeed again). */
@@ -452,10 +458,12 @@ export class MemoryBillingAdapter implements BillingAdapter {
   async load(options: { signal?: AbortSignal } = {}): Promise<BillingSnapshot> {
     const { signal } = options;
     throwIfAborted(signal);
+    await this.#ready;
     const failure = this.#takeFailure('load');
     await wait(this.#latencyMs, signal);
     if (failure && failure !== 'malformed') throw failureError(failure, 'GET /billing');
     const raw = this.#rawSnapshot();
+    const { parseSnapshot } = await loadSchemas();
     return parseSnapshot(failure === 'malformed' ? corrupt(raw) : raw);
   }
 
@@ -465,6 +473,7 @@ export class MemoryBillingAdapter implements BillingAdapter {
   ): Promise<SubmitResult> {
     const signal = options?.signal;
     throwIfAborted(signal);
+    await this.#ready;
     const failure = this.#takeFailure('submit');
     const key = options?.idempotencyKey;
     if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
@@ -479,12 +488,14 @@ export class MemoryBillingAdapter implements BillingAdapter {
     }
     const result = await this.#submitOnce(key, prepared, signal);
     if (failure === 'malformed') {
+      const { parseSubmitResult } = await loadSchemas();
       return parseSubmitResult({ ...result, snapshot: corrupt(result.snapshot) });
     }
     return result;
   }
 
   async downloadInvoice(invoiceId: string, options: { signal?: AbortSignal } = {}): Promise<Blob> {
+    await this.#ready;
     const { signal } = options;
     throwIfAborted(signal);
     const failure = this.#takeFailure('download');
@@ -501,6 +512,8 @@ export class MemoryBillingAdapter implements BillingAdapter {
         { status: 404 },
       );
     }
+    // The PDF layout and pdf-lib load only when an invoice is downloaded.
+    const { renderInvoicePdf } = await import('./invoice-pdf.js');
     const bytes = await renderInvoicePdf(structuredClone(invoice), this.#rawSnapshot().account);
     throwIfAborted(signal);
     return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/pdf' });
@@ -599,6 +612,7 @@ export class MemoryBillingAdapter implements BillingAdapter {
 
     const raw: SubmitResult = { snapshot: this.#rawSnapshot() };
     if (charged.amount > 0) raw.charged = charged;
+    const { parseSubmitResult } = await loadSchemas();
     return parseSubmitResult(raw);
   }
 }

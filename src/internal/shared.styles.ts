@@ -11,9 +11,9 @@ export const sharedStyles = css`
     --_space: var(--billing-space, 1rem);
     --_accent: var(--billing-color-accent, LinkText);
     --_accent-contrast: var(--billing-color-accent-contrast, Canvas);
-    --_danger: var(--billing-color-danger, #c5221f);
-    --_warning: var(--billing-color-warning, #b06000);
-    --_success: var(--billing-color-success, #137333);
+    --_danger: var(--billing-color-danger, light-dark(#c5221f, #f28b82));
+    --_warning: var(--billing-color-warning, light-dark(#b06000, #fdd663));
+    --_success: var(--billing-color-success, light-dark(#137333, #81c995));
     --_border: var(--billing-color-border, color-mix(in srgb, CanvasText 25%, transparent));
     --_muted: var(--billing-color-muted, color-mix(in srgb, CanvasText 70%, Canvas));
     --_surface: var(--billing-color-surface, Canvas);

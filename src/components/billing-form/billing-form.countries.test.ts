@@ -186,6 +186,8 @@ async function mountPersistent(): Promise<{ host: HTMLElement; form: BillingForm
   while (provider.state.status !== 'ready' && performance.now() < deadline) await pause(10);
   expect(provider.state.status).to.equal('ready');
   const form = host.querySelector<BillingForm>('billing-form')!;
+  await (customElements.get('billing-form') as typeof BillingForm).preload();
+  await form.updateComplete;
   await form.updateComplete;
   return { host, form };
 }

@@ -87,7 +87,7 @@ export function problemText(
   context: { label: string; example?: string | null; codeLength?: number },
 ): string {
   const { label } = context;
-  if (problem === 'required') return msg(str`Enter ${label}.`, { id: 'billing.error.required' });
+  if (problem === 'required') return msg(str`${label} is required.`, { id: 'billing.error.required' });
   switch (field) {
     case 'mailing.email':
       return msg('Enter an email address like name@example.com.', { id: 'billing.error.email' });

@@ -1,39 +1,20 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import {
-  addressFields,
-  countryOptions,
-  loadAddressRules,
-  normalizeAddressForCountry,
-  type CountryAddressRules,
-} from '../../domain/address/index.js';
-import { brandLabel, caretAfterFormat, describeCardNumber, digitsOnly, formatCardNumber, formatExpiryInput } from '../../domain/card.js';
+import type { CountryAddressRules } from '../../domain/address/index.js';
 import { formatDate } from '../../domain/dates.js';
 import { toBillingError, type BillingError } from '../../domain/errors.js';
-import { IdempotencyKeys, outcomeOfError, submissionFingerprint } from '../../domain/idempotency.js';
+import type { IdempotencyKeys } from '../../domain/idempotency.js';
 import { formatMoney } from '../../domain/money.js';
-import {
-  CARD_FIELDS,
-  applyDraft,
-  buildSubmission,
-  draftOf,
-  emptyValues,
-  fieldForErrorPath,
-  formProblems,
-  isRequired,
-  remainingFields,
-  visibleFields,
-  type FormContext,
-  type FormField,
-  type FormValues,
-} from '../../domain/payment-form.js';
+import { CARD_FIELDS, emptyValues, type FormField, type FormValues } from '../../domain/payment-form-fields.js';
+import type { FormContext } from '../../domain/payment-form.js';
 import type { CardFields, PaymentMethod, SubmitResult } from '../../domain/types.js';
 import { PaymentMethodSubmitEvent } from '../../events/payment-method-submit.js';
 import { PaymentMethodUpdatedEvent } from '../../events/payment-method-updated.js';
-import { localized, msg, str } from '../../i18n/index.js';
+import { localized, msg, sharedText, str } from '../../i18n/index.js';
 import { BillingConsumerElement } from '../../internal/billing-consumer.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
+import type * as FormEngine from './billing-form.engine.js';
 import { billingFormStyles } from './billing-form.styles.js';
 import {
   fixedLabel,
@@ -85,6 +66,14 @@ const INPUT_TYPE: Partial<Record<FormField, { type: string; inputmode?: string }
 const idOf = (field: FormField) => field.replaceAll('.', '-');
 
 const DRAFT_PREFIX = 'billing-elements:draft:';
+
+/** The form's rules, loaded once for every form on the page (see billing-form.engine.ts). */
+let engine: typeof FormEngine | undefined;
+let engineLoading: Promise<typeof FormEngine> | undefined;
+function loadEngine(): Promise<typeof FormEngine> {
+  engineLoading ??= import('./billing-form.engine.js').then((module) => (engine = module));
+  return engineLoading;
+}
 
 /**
  * The payment form: the account's one card (there is no delete, only replace), the mailing
@@ -150,7 +139,7 @@ export class BillingForm extends BillingConsumerElement {
   /** Show the inputs at once even when the account has a card (the suspension modal sets it). */
   @property({ type: Boolean }) expanded = false;
 
-  #keys = new IdempotencyKeys();
+  #keyring?: IdempotencyKeys;
   #inFlight = false;
   #submitController?: AbortController;
   #ruleRequests: Record<AddressGroup, string> = { mailing: '', billing: '' };
@@ -160,6 +149,11 @@ export class BillingForm extends BillingConsumerElement {
   #mountGeneration = 0;
   #rendering = false;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (!engine) void loadEngine().then(() => this.requestUpdate(), (error: unknown) => this.fireError(toBillingError(error)));
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#submitController?.abort();
@@ -168,7 +162,7 @@ export class BillingForm extends BillingConsumerElement {
 
   protected override willUpdate(): void {
     const snapshot = this.billing?.state.snapshot;
-    if (snapshot && this.#draftLoadedFor !== snapshot.account.id && snapshot.viewer.canManageBilling) {
+    if (engine && snapshot && this.#draftLoadedFor !== snapshot.account.id && snapshot.viewer.canManageBilling) {
       this.#draftLoadedFor = snapshot.account.id;
       this.#restoreDraft(snapshot.account.id);
     }
@@ -198,6 +192,12 @@ export class BillingForm extends BillingConsumerElement {
     };
   }
 
+  /** One idempotency key per logical submission (see IdempotencyKeys). */
+  get #keys(): IdempotencyKeys {
+    this.#keyring ??= new engine!.IdempotencyKeys();
+    return this.#keyring;
+  }
+
   get #showForm(): boolean {
     return this.expanded || this._replacing || !this.billing?.state.snapshot?.paymentMethod;
   }
@@ -215,7 +215,7 @@ export class BillingForm extends BillingConsumerElement {
       stored = null;
     }
     if (!stored) return;
-    this._values = applyDraft(this._values, stored);
+    this._values = engine!.applyDraft(this._values, stored);
     for (const group of ['mailing', 'billing'] as const) {
       const country = this._values[COUNTRY_FIELD[group]];
       if (country) void this.#loadRules(group, country, false);
@@ -226,7 +226,7 @@ export class BillingForm extends BillingConsumerElement {
     const key = this.#draftKey();
     if (!key) return;
     try {
-      sessionStorage.setItem(key, JSON.stringify(draftOf(this._values)));
+      sessionStorage.setItem(key, JSON.stringify(engine!.draftOf(this._values)));
     } catch {
       // Storage may be full or blocked; the draft is a convenience.
     }
@@ -266,7 +266,7 @@ export class BillingForm extends BillingConsumerElement {
     this._rules = { ...this._rules, [group]: null };
     let rules: CountryAddressRules;
     try {
-      rules = await loadAddressRules(country);
+      rules = await engine!.loadAddressRules(country);
     } catch (error) {
       if (this.#ruleRequests[group] !== country) return;
       this.fireError(toBillingError(error));
@@ -276,7 +276,7 @@ export class BillingForm extends BillingConsumerElement {
     if (normalize) {
       const prefix = group === 'mailing' ? 'mailing.address' : 'billingAddress';
       const get = (name: string) => this._values[`${prefix}.${name}` as FormField] ?? '';
-      const kept = normalizeAddressForCountry(
+      const kept = engine!.normalizeAddressForCountry(
         { country, line1: get('line1'), line2: get('line2'), city: get('city'), region: get('region'), postalCode: get('postalCode') },
         rules,
         previous ?? undefined,
@@ -295,23 +295,23 @@ export class BillingForm extends BillingConsumerElement {
     if (field === 'card.number') {
       const raw = input.value;
       const caret = input.selectionStart ?? raw.length;
-      const formatted = formatCardNumber(raw);
+      const formatted = engine!.formatCardNumber(raw);
       if (formatted !== raw) {
         input.value = formatted;
-        const position = caretAfterFormat(raw, caret, formatted);
+        const position = engine!.caretAfterFormat(raw, caret, formatted);
         input.setSelectionRange(position, position);
       }
       this.#setValue(field, formatted);
       return;
     }
     if (field === 'card.expiry') {
-      const formatted = formatExpiryInput(input.value, this._values['card.expiry']);
+      const formatted = engine!.formatExpiryInput(input.value, this._values['card.expiry']);
       if (formatted !== input.value) input.value = formatted;
       this.#setValue(field, formatted);
       return;
     }
     if (field === 'card.cvc') {
-      const digits = digitsOnly(input.value).slice(0, 4);
+      const digits = engine!.digitsOnly(input.value).slice(0, 4);
       if (digits !== input.value) input.value = digits;
       this.#setValue(field, digits);
       return;
@@ -330,7 +330,7 @@ export class BillingForm extends BillingConsumerElement {
   async #onSubmit(event: Event): Promise<void> {
     event.preventDefault();
     const billing = this.billing;
-    if (!billing || this.#inFlight || remainingFields(this._values, this._context) > 0) return;
+    if (!billing || this.#inFlight || engine!.remainingFields(this._values, this._context) > 0) return;
     // Synchronously, before any await: a second click or Enter finds the submission in flight.
     this.#inFlight = true;
     this._submitting = true;
@@ -340,15 +340,15 @@ export class BillingForm extends BillingConsumerElement {
     this.#submitController = controller;
     try {
       const token = this.#cardFields ? await this.#cardFields.tokenize() : undefined;
-      const submission = buildSubmission(this._values, this._context, token);
-      const idempotencyKey = this.#keys.keyFor(await submissionFingerprint(submission));
+      const submission = engine!.buildSubmission(this._values, this._context, token);
+      const idempotencyKey = this.#keys.keyFor(await engine!.submissionFingerprint(submission));
       this.dispatchEvent(new PaymentMethodSubmitEvent({ idempotencyKey }));
       const result = await billing.actions.submitPaymentMethod(submission, { idempotencyKey, signal: controller.signal });
       this.#keys.settle('definitive');
       this.#onAccepted(result);
     } catch (error) {
       if (controller.signal.aborted) return;
-      this.#keys.settle(outcomeOfError(error));
+      this.#keys.settle(engine!.outcomeOfError(error));
       this.#onRejected(toBillingError(error));
     } finally {
       this.#inFlight = false;
@@ -376,7 +376,7 @@ export class BillingForm extends BillingConsumerElement {
   #onRejected(error: BillingError): void {
     const fieldErrors: Partial<Record<FormField, string>> = {};
     for (const [path, message] of Object.entries(error.fieldErrors ?? {})) {
-      const field = fieldForErrorPath(path);
+      const field = engine!.fieldForErrorPath(path);
       if (field) fieldErrors[field] = message;
     }
     this._serverFieldErrors = fieldErrors;
@@ -450,7 +450,7 @@ export class BillingForm extends BillingConsumerElement {
     return problemText(field, problem as never, {
       label: this.#labelOf(field),
       example: rules?.postalExample ?? null,
-      codeLength: describeCardNumber(this._values['card.number']).codeLength,
+      codeLength: engine!.describeCardNumber(this._values['card.number']).codeLength,
     });
   }
 
@@ -462,7 +462,7 @@ export class BillingForm extends BillingConsumerElement {
   ): TemplateResult {
     const id = idOf(field);
     const error = this.#errorOf(field, problems);
-    const required = isRequired(field, this._context);
+    const required = engine!.isRequired(field, this._context);
     const describedBy = [options.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
     return html`
       <div part="field" class="field ${options.wide ? 'field--wide' : ''} ${field === 'billingAddress.country' ? 'field--row-start' : ''}">
@@ -496,7 +496,7 @@ export class BillingForm extends BillingConsumerElement {
         placeholder=${options.placeholder ?? nothing}
         maxlength=${options.maxlength ?? nothing}
         spellcheck="false"
-        aria-required=${isRequired(field, this._context) ? 'true' : 'false'}
+        aria-required=${engine!.isRequired(field, this._context) ? 'true' : 'false'}
         aria-invalid=${invalid ? 'true' : 'false'}
         aria-describedby=${describedBy || nothing}
         .value=${live(this._values[field])}
@@ -509,7 +509,7 @@ export class BillingForm extends BillingConsumerElement {
 
   #renderCountry(group: AddressGroup, problems: Partial<Record<FormField, string>>): TemplateResult {
     const field = COUNTRY_FIELD[group];
-    const options = countryOptions(this.locale);
+    const options = engine!.countryOptions(this.locale);
     return this.#renderField(field, problems, (describedBy, invalid) => html`<select
       part="input"
       id=${idOf(field)}
@@ -530,7 +530,7 @@ export class BillingForm extends BillingConsumerElement {
   #renderRegion(group: AddressGroup, problems: Partial<Record<FormField, string>>): TemplateResult | typeof nothing {
     const rules = this._rules[group];
     if (!rules) return nothing;
-    const shape = addressFields(rules, { locale: this.locale }).region;
+    const shape = engine!.addressFields(rules, { locale: this.locale }).region;
     if (!shape.shown) return nothing;
     const field: FormField = group === 'mailing' ? 'mailing.address.region' : 'billingAddress.region';
     if (shape.kind === 'text') return this.#renderInput(field, problems);
@@ -555,7 +555,7 @@ export class BillingForm extends BillingConsumerElement {
   #renderPostal(group: AddressGroup, problems: Partial<Record<FormField, string>>): TemplateResult | typeof nothing {
     const rules = this._rules[group];
     if (!rules) return nothing;
-    const shape = addressFields(rules).postalCode;
+    const shape = engine!.addressFields(rules).postalCode;
     if (!shape.shown) return nothing;
     const field: FormField = group === 'mailing' ? 'mailing.address.postalCode' : 'billingAddress.postalCode';
     const hint = shape.example ? msg(str`For example ${shape.example}`, { id: 'billing.form.postalExample' }) : null;
@@ -576,7 +576,7 @@ export class BillingForm extends BillingConsumerElement {
     // Street lines and city stay where they are (a focused field must never be re-created
     // under the user's caret when the country's rules arrive); region and postal code follow
     // in the country's own order (Japan: postal code, then prefecture).
-    const order = rules ? addressFields(rules).order.filter((name) => name === 'region' || name === 'postalCode') : [];
+    const order = rules ? engine!.addressFields(rules).order.filter((name) => name === 'region' || name === 'postalCode') : [];
     return ['address', 'city', ...order].map((name) => html`${parts[name]?.() ?? nothing}`);
   }
 
@@ -596,8 +596,8 @@ export class BillingForm extends BillingConsumerElement {
     if (this.billing?.state.hostedCardFields) {
       return html`<div class="hosted" part="hosted-fields"><slot name="card-fields"></slot></div>`;
     }
-    const card = describeCardNumber(this._values['card.number']);
-    const brand = card.brand ? brandLabel(card.brand) : '';
+    const card = engine!.describeCardNumber(this._values['card.number']);
+    const brand = card.brand ? engine!.brandLabel(card.brand) : '';
     const groups = card.gaps.length + 1;
     return html`
       ${this.#renderInput('card.number', problems, {
@@ -625,7 +625,7 @@ export class BillingForm extends BillingConsumerElement {
 
   #renderCurrent(method: PaymentMethod): TemplateResult {
     const expiry = `${String(method.expMonth).padStart(2, '0')}/${method.expYear}`;
-    const brand = /^[a-z-]+$/.test(method.brand) ? brandLabel(method.brand as never) : method.brand;
+    const brand = /^[a-z-]+$/.test(method.brand) ? engine!.brandLabel(method.brand as never) : method.brand;
     const [year, month] = this.billing!.state.today.split('-').map(Number) as [number, number];
     const expired = method.expYear < year || (method.expYear === year && method.expMonth < month);
     const status = expired ? 'expired' : method.status;
@@ -736,11 +736,12 @@ export class BillingForm extends BillingConsumerElement {
     const shared = this.renderSharedState();
     if (shared !== null) return shared;
     if (!this.canManageBilling) return this.renderNoPermission();
+    if (!engine) return html`<p part="loading" class="loading" role="status">${sharedText.loading()}</p>`;
     const snapshot = this.billing!.state.snapshot!;
     const method = snapshot.paymentMethod;
     if (!this.#showForm) return html`${this.#renderSuccess()}${method ? this.#renderCurrent(method) : nothing}`;
-    const problems = formProblems(this._values, this._context) as Partial<Record<FormField, string>>;
-    const remaining = remainingFields(this._values, this._context);
+    const problems = engine!.formProblems(this._values, this._context) as Partial<Record<FormField, string>>;
+    const remaining = engine!.remainingFields(this._values, this._context);
     return html`
       ${this.#renderSuccess()}
       ${method
@@ -755,9 +756,17 @@ export class BillingForm extends BillingConsumerElement {
     `;
   }
 
+  /**
+   * Loads the form's rules (address data index, card checks) ahead of time. Every form starts
+   * this itself when it connects; call it to have it ready before a form is shown.
+   */
+  static async preload(): Promise<void> {
+    await loadEngine();
+  }
+
   /** Visible fields, for tests and hosts that want to know what the country asks for. */
   get fields(): FormField[] {
-    return visibleFields(this._context);
+    return engine ? engine.visibleFields(this._context) : [];
   }
 
   /** Clears every field and the draft (card fields included). */
@@ -767,7 +776,7 @@ export class BillingForm extends BillingConsumerElement {
     this._rules = { mailing: null, billing: null };
     this._submitError = null;
     this._serverFieldErrors = {};
-    this.#keys.reset();
+    this.#keyring?.reset();
     this.#clearDraft();
     this._form?.reset();
   }

@@ -4,7 +4,8 @@ export const overdueBannerStyles = css`
   :host {
     display: block;
   }
-  :host([level='none']) {
+  /* Nothing to say: take no room in the host's layout (but do show the developer message). */
+  :host([level='none']:not(:state(no-provider))) {
     display: none;
   }
   .banner {

@@ -53,7 +53,11 @@ export class OverdueBanner extends BillingConsumerElement {
   /** The address for paying another way (shown as a mailto link). */
   @property({ attribute: 'support-email' }) supportEmail?: string;
 
+  #internals = this.attachInternals();
+
   protected override willUpdate(): void {
+    if (this.billing) this.#internals.states.delete('no-provider');
+    else this.#internals.states.add('no-provider');
     const level = this.billing?.state.dunning?.level ?? 'none';
     if (level !== this.level) {
       this.level = level;

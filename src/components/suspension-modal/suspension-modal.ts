@@ -6,6 +6,8 @@ import { localized, msg, sharedText, str } from '../../i18n/index.js';
 import { BillingConsumerElement } from '../../internal/billing-consumer.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { requestUpdate } from '../../internal/update-request.js';
+import { defineElement } from '../../internal/define.js';
+import { toBillingError } from '../../domain/errors.js';
 import { suspensionModalStyles } from './suspension-modal.styles.js';
 
 /**
@@ -42,6 +44,8 @@ export class SuspensionModal extends BillingConsumerElement {
 
   @state() private _denied = false;
 
+  #formLoading = false;
+
   /** Whether the dialog is open (reflected; driven by the provider's state, not by the host). */
   @property({ type: Boolean, reflect: true }) open = false;
 
@@ -63,13 +67,32 @@ export class SuspensionModal extends BillingConsumerElement {
     if (!this.open) this._denied = false;
   }
 
+  /** The card form is the way out of suspension; it loads when the dialog first opens. */
+  @state() private _formReady = customElements.get('billing-form') !== undefined;
+
   protected override updated(): void {
+    if (this.open && !this._formReady) void this.#loadForm();
     const dialog = this._dialog;
     if (!dialog) return;
     if (this.open && !dialog.open && this.isConnected) {
       dialog.showModal();
     } else if (!this.open && dialog.open) {
       dialog.close();
+    }
+  }
+
+  async #loadForm(): Promise<void> {
+    if (this.#formLoading) return;
+    this.#formLoading = true;
+    try {
+      const { BillingForm } = await import('../billing-form/billing-form.js');
+      defineElement('billing-form', BillingForm);
+      this._formReady = true;
+    } catch (error) {
+      // The Update button and the pay-another-way address still lead out.
+      this.fireError(toBillingError(error));
+    } finally {
+      this.#formLoading = false;
     }
   }
 
@@ -109,7 +132,7 @@ export class SuspensionModal extends BillingConsumerElement {
   }
 
   #renderWayOut() {
-    const formAvailable = this.canManageBilling && customElements.get('billing-form') !== undefined;
+    const formAvailable = this.canManageBilling && this._formReady;
     return html`
       <p>
         ${formAvailable

@@ -1,0 +1,19 @@
+/**
+ * The form's rules: address data per country, card checks (card-validator), validation,
+ * idempotency keys. `<billing-form>` loads this module with a dynamic import() when it first
+ * connects, in parallel with the provider's snapshot, so none of it weighs on the initial
+ * bundle of a page that shows no form.
+ */
+export { addressFields, countryOptions, loadAddressRules, normalizeAddressForCountry } from '../../domain/address/index.js';
+export { brandLabel, caretAfterFormat, describeCardNumber, digitsOnly, formatCardNumber, formatExpiryInput } from '../../domain/card.js';
+export { IdempotencyKeys, outcomeOfError, submissionFingerprint } from '../../domain/idempotency.js';
+export {
+  applyDraft,
+  buildSubmission,
+  draftOf,
+  fieldForErrorPath,
+  formProblems,
+  isRequired,
+  remainingFields,
+  visibleFields,
+} from '../../domain/payment-form.js';
