@@ -152,6 +152,8 @@ export class BillingForm extends BillingConsumerElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (!engine) void loadEngine().then(() => this.requestUpdate(), (error: unknown) => this.fireError(toBillingError(error)));
+    // Back in the DOM: hosted card fields removed on disconnect are mounted again by updated().
+    else if (this.hasUpdated) this.requestUpdate();
   }
 
   override disconnectedCallback(): void {
