@@ -27,6 +27,7 @@
 import { BillingError } from '../domain/errors.js';
 import type { BillingAdapter, BillingSnapshot, PaymentSubmission, SubmitResult } from '../domain/types.js';
 import { errorFromResponse, fieldErrorCodes, parseRetryAfter, redactCardData } from './problem.js';
+import { raceAbort, sleep } from './abort.js';
 
 /** The schemas (zod) load with the first call, keeping the validator out of the initial bundle. */
 const loadSchemas = () => import('../domain/schemas.js');
@@ -174,43 +175,6 @@ function anySignal(signals: AbortSignal[]): AbortSignal {
     signal.addEventListener('abort', () => controller.abort(signal.reason), { once: true });
   }
   return controller.signal;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-/** Resolves like `promise` unless `signal` aborts first. */
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 export class HttpBillingAdapter implements BillingAdapter {

@@ -39,8 +39,7 @@ import { today as calendarToday } from '../domain/dates.js';
 import { isOutstanding } from '../domain/dunning.js';
 import { BillingError } from '../domain/errors.js';
 import { sumMoney } from '../domain/money.js';
-/** The schemas (zod) load with the first call, keeping the validator out of the initial bundle. */
-const loadSchemas = () => import('../domain/schemas.js');
+import { raceAbort as raceAbortWith, sleep } from './abort.js';
 import type {
   Account,
   BillingAdapter,
@@ -54,6 +53,9 @@ import type {
   SubmitResult,
   Viewer,
 } from '../domain/types.js';
+
+/** The schemas (zod) load with the first call, keeping the validator out of the initial bundle. */
+const loadSchemas = () => import('../domain/schemas.js');
 
 /** How the adapter fails: `null` for not at all. */
 export type MemoryFailure = null | 'network' | 'server' | 'timeout' | 'malformed' | 'unauthorized' | 'rate_limited';
@@ -134,38 +136,12 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
 /** Waits `ms` (at least a macrotask turn when positive), rejecting with an AbortError on abort. */
 function wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
   throwIfAborted(signal);
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError(signal));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+  return ms <= 0 ? Promise.resolve() : sleep(ms, signal, abortError);
 }
 
 /** `promise`, or an AbortError as soon as `signal` aborts. */
 function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  throwIfAborted(signal);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(abortError(signal));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error);
-      },
-    );
-  });
+  return raceAbortWith(promise, signal, abortError);
 }
 
 function failureError(failure: Exclude<MemoryFailure, null | 'malformed'>, label: string): BillingError {
