@@ -4,6 +4,8 @@
 const dropUnnamedEvents = {
   name: 'drop-unnamed-events',
   packageLinkPhase({ customElementsManifest }) {
+    // The file walk's order differs between checkouts: sort, so the file is the same everywhere.
+    customElementsManifest.modules?.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
     for (const module of customElementsManifest.modules ?? []) {
       for (const declaration of module.declarations ?? []) {
         if (declaration.events) declaration.events = declaration.events.filter((event) => event.name);
@@ -16,5 +18,7 @@ export default {
   globs: ['src/components/**/*.ts', 'src/internal/billing-consumer.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts'],
   litelement: true,
+  // package.json already names custom-elements.json; the check's temporary output must not replace it.
+  packagejson: false,
   plugins: [dropUnnamedEvents],
 };

@@ -14,6 +14,7 @@ const dark = document.querySelector<HTMLInputElement>('#dark')!;
 const rtl = document.querySelector<HTMLInputElement>('#rtl')!;
 const log = document.querySelector<HTMLOListElement>('#event-log')!;
 const adapterHint = document.querySelector<HTMLElement>('#adapter-hint')!;
+const nextSubmit = document.querySelector<HTMLSelectElement>('#next-submit')!;
 
 const params = new URLSearchParams(location.search);
 
@@ -48,7 +49,20 @@ async function applyAdapter(): Promise<void> {
   } else {
     provider.adapter = new MemoryBillingAdapter({ ...scenario(name), latencyMs: 400 });
   }
+  nextSubmit.disabled = adapterSelect.value === 'http';
 }
+
+// The next submission's outcome, for trying every outcome of the form on the memory adapter.
+nextSubmit.addEventListener('change', () => {
+  const adapter = provider.adapter;
+  if (adapter instanceof MemoryBillingAdapter && nextSubmit.value) {
+    adapter.failNext('submit', nextSubmit.value as Parameters<MemoryBillingAdapter['failNext']>[1]);
+  }
+});
+provider.addEventListener('payment-method-submit', () => {
+  // failNext applies once: the control goes back to "Goes through" for the next attempt.
+  queueMicrotask(() => (nextSubmit.value = ''));
+});
 
 function applyPage(): void {
   document.documentElement.classList.toggle('dark', dark.checked);

@@ -112,7 +112,7 @@ function loadEngine(): Promise<typeof FormEngine> {
  * @csspart developer-error - Shown when the element is not inside a `<billing-provider>`.
  *
  * @cssprop [--billing-color-accent=LinkText] - Button and link color.
- * @cssprop [--billing-color-danger=#c5221f] - Errors and required marks.
+ * @cssprop [--billing-color-danger=light-dark(#c5221f, #f28b82)] - Errors and required marks.
  * @cssprop [--billing-color-input=Field] - Input background.
  * @cssprop [--billing-color-input-text=FieldText] - Input text.
  * @cssprop [--billing-color-input-border] - Input border.

@@ -13,6 +13,7 @@ export const invoiceHistoryStyles = css`
   }
   table {
     inline-size: 100%;
+    font-size: 0.95em;
     border-collapse: collapse;
     font-variant-numeric: tabular-nums;
   }

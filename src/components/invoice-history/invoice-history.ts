@@ -59,9 +59,9 @@ function saveBlob(blob: Blob, fileName: string): void {
  * @csspart no-permission - Shown to a viewer without the billing role.
  * @csspart developer-error - Shown when the element is not inside a `<billing-provider>`.
  *
- * @cssprop [--billing-color-success=#137333] - Paid in Full badge.
- * @cssprop [--billing-color-warning=#b06000] - Partially Paid badge.
- * @cssprop [--billing-color-danger=#c5221f] - Open badge and download errors.
+ * @cssprop [--billing-color-success=light-dark(#137333, #81c995)] - Paid in Full badge.
+ * @cssprop [--billing-color-warning=light-dark(#b06000, #fdd663)] - Partially Paid badge.
+ * @cssprop [--billing-color-danger=light-dark(#c5221f, #f28b82)] - Open badge and download errors.
  * @cssprop [--billing-color-border] - Table rules.
  */
 @localized()

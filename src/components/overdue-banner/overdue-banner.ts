@@ -32,8 +32,8 @@ function days(count: number): string {
  * @csspart no-permission - The message shown to a viewer without the billing role after Update.
  * @csspart developer-error - Shown when the element is not inside a `<billing-provider>`.
  *
- * @cssprop [--billing-color-warning=#b06000] - Accent of the `outstanding` banner.
- * @cssprop [--billing-color-danger=#c5221f] - Accent of the `overdue` and `suspended` banners.
+ * @cssprop [--billing-color-warning=light-dark(#b06000, #fdd663)] - Accent of the `outstanding` banner.
+ * @cssprop [--billing-color-danger=light-dark(#c5221f, #f28b82)] - Accent of the `overdue` and `suspended` banners.
  * @cssprop [--billing-color-accent=LinkText] - Button and link color.
  * @cssprop [--billing-color-surface=Canvas] - Background the tints mix with.
  * @cssprop [--billing-radius=6px] - Corner radius.

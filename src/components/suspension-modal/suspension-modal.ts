@@ -32,7 +32,7 @@ import { suspensionModalStyles } from './suspension-modal.styles.js';
  * @csspart no-permission - The message shown to a viewer without the billing role after Update.
  * @csspart developer-error - Shown when the element is not inside a `<billing-provider>`.
  *
- * @cssprop [--billing-color-danger=#c5221f] - The dialog's accent.
+ * @cssprop [--billing-color-danger=light-dark(#c5221f, #f28b82)] - The dialog's accent.
  * @cssprop [--billing-backdrop=rgb(20 20 20 / 0.6)] - The backdrop behind the dialog.
  * @cssprop [--billing-color-surface=Canvas] - The dialog's background.
  */
