@@ -102,6 +102,21 @@ describe('<invoice-history>', () => {
     expect(new TextDecoder().decode(file.bytes.slice(0, 5))).to.equal('%PDF-');
   });
 
+  it('saves a real PDF from the memory adapter', async () => {
+    const { MemoryBillingAdapter } = await import('../../adapters/memory-adapter.js');
+    const { scenario } = await import('../../adapters/scenarios.js');
+    const adapter = new MemoryBillingAdapter(scenario('overdue-35', '2025-06-15'));
+    const { element } = await mount<InvoiceHistory>(adapter, html`<invoice-history></invoice-history>`);
+    const first = element.shadowRoot!.querySelector<HTMLButtonElement>('button[part="download"]')!;
+    const number = first.getAttribute('aria-label')!.replace('Download Invoice ', '');
+    const saved = catchSave();
+    first.click();
+    const file = await saved;
+    expect(file.name).to.equal(`invoice-${number}.pdf`);
+    expect(new TextDecoder().decode(file.bytes.slice(0, 5))).to.equal('%PDF-');
+    expect(file.bytes.length).to.be.greaterThan(1000);
+  });
+
   it('shows a busy state on the row while the PDF is fetched, and ignores a second press', async () => {
     const adapter = new StaticAdapter(snapshot({ invoices: threeInvoices() }));
     let release!: () => void;
