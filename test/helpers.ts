@@ -2,10 +2,11 @@
  * Test helpers shared by the element tests: snapshots built relative to a fixed "today",
  * adapters whose answers the test controls, and mounting inside a provider.
  */
-import { fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import type { BillingProvider } from '../src/components/billing-provider/billing-provider.js';
 import { addDays } from '../src/domain/dates.js';
+import { BillingError } from '../src/domain/errors.js';
 import type { BillingAdapter, BillingSnapshot, Invoice, PaymentSubmission, SubmitResult } from '../src/domain/types.js';
 import '../src/billing-provider.js';
 import './lit-warnings.js';
@@ -144,4 +145,21 @@ export async function mount<T extends Element = Element>(
 export function textOf(element: Element): string {
   const root = element.shadowRoot ?? element;
   return (root.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** What `promise` rejected with; fails when it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
+
+/** The BillingError `promise` rejected with; fails on anything else. */
+export async function billingError(promise: Promise<unknown>): Promise<BillingError> {
+  const error = await rejection(promise);
+  expect(error, String(error)).to.be.instanceOf(BillingError);
+  return error as BillingError;
 }

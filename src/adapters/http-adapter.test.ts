@@ -1,3 +1,4 @@
+import { billingError, rejection } from '../../test/helpers.js';
 import { expect } from '@open-wc/testing';
 import { BillingError } from '../domain/errors.js';
 import type { BillingSnapshot, PaymentSubmission } from '../domain/types.js';
@@ -81,21 +82,6 @@ const hang: Responder = (call) =>
 
 function adapter(fetchFn: typeof fetch, options: Partial<HttpBillingAdapterOptions> = {}): HttpBillingAdapter {
   return new HttpBillingAdapter({ baseUrl: 'https://api.test/v1/', fetch: fetchFn, retry: { baseDelayMs: 1, maxDelayMs: 50 }, ...options });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
-
-async function billingError(promise: Promise<unknown>): Promise<BillingError> {
-  const error = await rejection(promise);
-  expect(error, String(error)).to.be.instanceOf(BillingError);
-  return error as BillingError;
 }
 
 describe('HttpBillingAdapter', () => {

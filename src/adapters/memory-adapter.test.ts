@@ -1,3 +1,4 @@
+import { rejection } from '../../test/helpers.js';
 import { expect } from '@open-wc/testing';
 import { dunningLevel } from '../domain/dunning.js';
 import { BillingError } from '../domain/errors.js';
@@ -51,14 +52,6 @@ function mixedInvoices(): Invoice[] {
   ];
 }
 
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the promise to reject');
-}
 
 async function billingRejection(promise: Promise<unknown>): Promise<BillingError> {
   const error = await rejection(promise);

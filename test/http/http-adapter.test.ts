@@ -2,29 +2,14 @@
  * HttpBillingAdapter against the real reference server (started by test/server-plugin.mjs),
  * over real HTTP from Chromium: the domain, idempotency, and every fault the contract names.
  */
+import { billingError, rejection } from '../helpers.js';
 import { expect } from '@open-wc/testing';
 import { HttpBillingAdapter, type HttpBillingAdapterOptions } from '../../src/adapters/http-adapter.js';
-import { BillingError } from '../../src/domain/errors.js';
 import { dunningState } from '../../src/domain/dunning.js';
 import { NOW, charges, injectFaults, pendingFaults, reset, serverUrl, submission } from './billing-server.js';
 
 async function adapter(options: Partial<HttpBillingAdapterOptions> = {}): Promise<HttpBillingAdapter> {
   return new HttpBillingAdapter({ baseUrl: await serverUrl(), timeoutMs: 5000, retry: { baseDelayMs: 20, maxDelayMs: 2000 }, ...options });
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
-
-async function billingError(promise: Promise<unknown>): Promise<BillingError> {
-  const error = await rejection(promise);
-  expect(error, String(error)).to.be.instanceOf(BillingError);
-  return error as BillingError;
 }
 
 describe('HttpBillingAdapter against the reference server', function () {
