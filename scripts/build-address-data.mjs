@@ -79,7 +79,7 @@ function rawRegions(cc, raw, enVariant) {
 }
 
 function applyRegionOverride(cc, regions, change, where) {
-  for (const [from, to] of Object.entries(change.recode ?? {})) {
+  for (const from of Object.keys(change.recode ?? {})) {
     if (!regions.some((r) => r.iso === from)) fail(`${where}: recode ${cc}-${from} not in the package's list`);
   }
   if (change.recode) {

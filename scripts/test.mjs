@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in order, then one plain "N passed, N failed" line.
-// Steps: types, generated files fresh (address data, OpenAPI, custom-elements.json), browser
+// Steps: types, lint, generated files fresh (address data, OpenAPI, custom-elements.json), browser
 // tests (Chromium, three time zones), reference-server tests, size budgets, Storybook build.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -30,6 +30,7 @@ const bin = (name) => join('node_modules', '.bin', name);
 
 step('typecheck', bin('tsc'), ['--noEmit', '-p', '.']);
 if (existsSync('server/tsconfig.json')) step('typecheck (reference server)', bin('tsc'), ['--noEmit', '-p', 'server/tsconfig.json']);
+step('lint (eslint: TypeScript, lit, wc, lit-a11y)', bin('eslint'), ['.', '--max-warnings', '0']);
 if (existsSync('scripts/build-address-data.mjs')) step('address data fresh', 'node', ['scripts/build-address-data.mjs', '--check']);
 if (existsSync('scripts/build-openapi.mjs')) step('OpenAPI document fresh', 'node', ['scripts/build-openapi.mjs', '--check']);
 step('custom-elements.json fresh', 'node', ['scripts/manifest.mjs', '--check']);

@@ -153,6 +153,8 @@ export class SuspensionModal extends BillingConsumerElement {
     const shared = this.renderSharedState({ quiet: true });
     if (shared !== null) return shared;
     const dunning = this.billing?.state.dunning;
+    // The title takes focus when the dialog opens (see the template): a deliberate autofocus.
+    /* eslint-disable lit-a11y/no-autofocus */
     return html`
       <dialog
         part="dialog"
@@ -164,6 +166,7 @@ export class SuspensionModal extends BillingConsumerElement {
       >
         ${dunning && this.open
           ? html`
+              <!-- A modal dialog starts at its title, read first by screen readers (not at the form's first field). -->
               <h2 part="title" id="title" tabindex="-1" autofocus>
                 ${msg('Your account is suspended', { id: 'billing.modal.title' })}
               </h2>
@@ -175,6 +178,7 @@ export class SuspensionModal extends BillingConsumerElement {
           : nothing}
       </dialog>
     `;
+    /* eslint-enable lit-a11y/no-autofocus */
   }
 }
 
