@@ -438,8 +438,11 @@ describe('<billing-form>', () => {
     expect(inner).to.exist;
     await inner.updateComplete;
     await fillForm(inner);
+    const updated = oneEvent(provider, 'payment-method-updated');
     submitButton(inner).click();
     await waitUntil(() => !modal.hasAttribute('open'), 'modal closes after payment', { timeout: 5000 });
+    // The host hears about the new card even though the dialog closed as the debt was paid.
+    expect((await updated).detail.paymentMethod.last4).to.equal('4242');
     expect(modal.shadowRoot!.querySelector('dialog')!.open).to.be.false;
     expect(adapter.charges).to.have.length(1);
   });

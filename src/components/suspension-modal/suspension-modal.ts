@@ -45,6 +45,11 @@ export class SuspensionModal extends BillingConsumerElement {
   @state() private _denied = false;
 
   #formLoading = false;
+  /**
+   * Once opened, the content stays rendered in the closed dialog: the card form that paid the
+   * debt must still be connected when it announces payment-method-updated.
+   */
+  #opened = false;
 
   /** Whether the dialog is open (reflected; driven by the provider's state, not by the host). */
   @property({ type: Boolean, reflect: true }) open = false;
@@ -64,6 +69,7 @@ export class SuspensionModal extends BillingConsumerElement {
 
   protected override willUpdate(): void {
     this.open = this._suspended;
+    if (this.open) this.#opened = true;
     if (!this.open) this._denied = false;
   }
 
@@ -164,7 +170,7 @@ export class SuspensionModal extends BillingConsumerElement {
         @cancel=${this.#onCancel}
         @close=${this.#onClose}
       >
-        ${dunning && this.open
+        ${dunning && (this.open || this.#opened)
           ? html`
               <!-- A modal dialog starts at its title, read first by screen readers (not at the form's first field). -->
               <h2 part="title" id="title" tabindex="-1" autofocus>
