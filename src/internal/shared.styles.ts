@@ -101,8 +101,15 @@ export const sharedStyles = css`
     }
   }
   @media (forced-colors: active) {
+    /* System colors only: accent-on-accent text would vanish behind forced backplates. */
     .button {
+      background: ButtonFace;
+      color: ButtonText;
       border: 1px solid ButtonText;
+    }
+    .button:disabled {
+      color: GrayText;
+      border-color: GrayText;
     }
     .notice--error {
       border-color: Mark;
