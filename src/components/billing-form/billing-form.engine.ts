@@ -5,7 +5,7 @@
  * bundle of a page that shows no form.
  */
 export { addressFields, countryOptions, loadAddressRules, normalizeAddressForCountry } from '../../domain/address/index.js';
-export { brandLabel, caretAfterFormat, describeCardNumber, digitsOnly, formatCardNumber, formatExpiryInput } from '../../domain/card.js';
+export { brandLabel, caretAfterFormat, describeCardNumber, digitsOnly, formatCardNumber, formatExpiryInput, isCardBrand } from '../../domain/card.js';
 export { IdempotencyKeys, outcomeOfError, submissionFingerprint } from '../../domain/idempotency.js';
 export {
   applyDraft,

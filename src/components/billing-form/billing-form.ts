@@ -7,7 +7,10 @@ import { toBillingError, type BillingError } from '../../domain/errors.js';
 import type { IdempotencyKeys } from '../../domain/idempotency.js';
 import { formatMoney } from '../../domain/money.js';
 import { CARD_FIELDS, emptyValues, type FormField, type FormValues } from '../../domain/payment-form-fields.js';
-import type { FormContext } from '../../domain/payment-form.js';
+import type { FieldProblem, FormContext } from '../../domain/payment-form.js';
+
+/** What is wrong with each field that has a problem. */
+type Problems = Partial<Record<FormField, FieldProblem>>;
 import type { CardFields, PaymentMethod, SubmitResult } from '../../domain/types.js';
 import { PaymentMethodSubmitEvent } from '../../events/payment-method-submit.js';
 import { PaymentMethodUpdatedEvent } from '../../events/payment-method-updated.js';
@@ -441,7 +444,7 @@ export class BillingForm extends BillingConsumerElement {
     return fixedLabel(field);
   }
 
-  #errorOf(field: FormField, problems: Partial<Record<FormField, string>>): string | null {
+  #errorOf(field: FormField, problems: Problems): string | null {
     const server = this._serverFieldErrors[field];
     if (server) return serverFieldText(server, this.#labelOf(field));
     if (!this._touched.has(field)) return null;
@@ -449,7 +452,7 @@ export class BillingForm extends BillingConsumerElement {
     if (!problem) return null;
     const group: AddressGroup = field.startsWith('mailing.') ? 'mailing' : 'billing';
     const rules = this._rules[group];
-    return problemText(field, problem as never, {
+    return problemText(field, problem, {
       label: this.#labelOf(field),
       example: rules?.postalExample ?? null,
       codeLength: engine!.describeCardNumber(this._values['card.number']).codeLength,
@@ -458,7 +461,7 @@ export class BillingForm extends BillingConsumerElement {
 
   #renderField(
     field: FormField,
-    problems: Partial<Record<FormField, string>>,
+    problems: Problems,
     control: (describedBy: string, invalid: boolean) => TemplateResult,
     options: { hint?: TemplateResult | string | null; wide?: boolean; extraLabel?: TemplateResult } = {},
   ): TemplateResult {
@@ -481,7 +484,7 @@ export class BillingForm extends BillingConsumerElement {
 
   #renderInput(
     field: FormField,
-    problems: Partial<Record<FormField, string>>,
+    problems: Problems,
     options: { hint?: TemplateResult | string | null; wide?: boolean; placeholder?: string; maxlength?: number; extraLabel?: TemplateResult } = {},
   ): TemplateResult {
     const kind = INPUT_TYPE[field] ?? { type: 'text' };
@@ -509,7 +512,7 @@ export class BillingForm extends BillingConsumerElement {
     );
   }
 
-  #renderCountry(group: AddressGroup, problems: Partial<Record<FormField, string>>): TemplateResult {
+  #renderCountry(group: AddressGroup, problems: Problems): TemplateResult {
     const field = COUNTRY_FIELD[group];
     const options = engine!.countryOptions(this.locale);
     return this.#renderField(field, problems, (describedBy, invalid) => html`<select
@@ -529,7 +532,7 @@ export class BillingForm extends BillingConsumerElement {
     </select>`);
   }
 
-  #renderRegion(group: AddressGroup, problems: Partial<Record<FormField, string>>): TemplateResult | typeof nothing {
+  #renderRegion(group: AddressGroup, problems: Problems): TemplateResult | typeof nothing {
     const rules = this._rules[group];
     if (!rules) return nothing;
     const shape = engine!.addressFields(rules, { locale: this.locale }).region;
@@ -554,7 +557,7 @@ export class BillingForm extends BillingConsumerElement {
     </select>`);
   }
 
-  #renderPostal(group: AddressGroup, problems: Partial<Record<FormField, string>>): TemplateResult | typeof nothing {
+  #renderPostal(group: AddressGroup, problems: Problems): TemplateResult | typeof nothing {
     const rules = this._rules[group];
     if (!rules) return nothing;
     const shape = engine!.addressFields(rules).postalCode;
@@ -564,7 +567,7 @@ export class BillingForm extends BillingConsumerElement {
     return this.#renderInput(field, problems, { hint, maxlength: 32 });
   }
 
-  #renderMailingAddress(problems: Partial<Record<FormField, string>>): TemplateResult[] {
+  #renderMailingAddress(problems: Problems): TemplateResult[] {
     const rules = this._rules.mailing;
     const parts: Record<string, () => TemplateResult | typeof nothing> = {
       address: () =>
@@ -582,7 +585,7 @@ export class BillingForm extends BillingConsumerElement {
     return ['address', 'city', ...order].map((name) => html`${parts[name]?.() ?? nothing}`);
   }
 
-  #renderMailing(problems: Partial<Record<FormField, string>>): TemplateResult {
+  #renderMailing(problems: Problems): TemplateResult {
     return html`
       <fieldset part="mailing">
         <legend>${msg('Mailing information', { id: 'billing.form.mailing' })}</legend>
@@ -594,7 +597,7 @@ export class BillingForm extends BillingConsumerElement {
     `;
   }
 
-  #renderCardInputs(problems: Partial<Record<FormField, string>>): TemplateResult {
+  #renderCardInputs(problems: Problems): TemplateResult {
     if (this.billing?.state.hostedCardFields) {
       return html`<div class="hosted" part="hosted-fields"><slot name="card-fields"></slot></div>`;
     }
@@ -615,7 +618,7 @@ export class BillingForm extends BillingConsumerElement {
     `;
   }
 
-  #renderBilling(problems: Partial<Record<FormField, string>>): TemplateResult {
+  #renderBilling(problems: Problems): TemplateResult {
     return html`
       <fieldset part="billing">
         <legend>${msg('Billing information', { id: 'billing.form.billing' })}</legend>
@@ -627,7 +630,7 @@ export class BillingForm extends BillingConsumerElement {
 
   #renderCurrent(method: PaymentMethod): TemplateResult {
     const expiry = `${String(method.expMonth).padStart(2, '0')}/${method.expYear}`;
-    const brand = /^[a-z-]+$/.test(method.brand) ? engine!.brandLabel(method.brand as never) : method.brand;
+    const brand = engine!.isCardBrand(method.brand) ? engine!.brandLabel(method.brand) : method.brand;
     const [year, month] = this.billing!.state.today.split('-').map(Number) as [number, number];
     const expired = method.expYear < year || (method.expYear === year && method.expMonth < month);
     const status = expired ? 'expired' : method.status;
@@ -742,7 +745,7 @@ export class BillingForm extends BillingConsumerElement {
     const snapshot = this.billing!.state.snapshot!;
     const method = snapshot.paymentMethod;
     if (!this.#showForm) return html`${this.#renderSuccess()}${method ? this.#renderCurrent(method) : nothing}`;
-    const problems = engine!.formProblems(this._values, this._context) as Partial<Record<FormField, string>>;
+    const problems = engine!.formProblems(this._values, this._context);
     const remaining = engine!.remainingFields(this._values, this._context);
     return html`
       ${this.#renderSuccess()}
