@@ -192,6 +192,9 @@ export async function createBillingServer(
       const account = accountId === null ? null : store.account(accountId);
       const invoice = accountId === null ? null : store.invoice(accountId, route.invoiceId!);
       if (!account || !invoice) return problemReply(404, 'invalid_request', PROBLEM_TYPES.notFound, 'Not found', 'No invoice has this id.');
+      if (service.snapshot()?.viewer.canManageBilling === false) {
+        return problemReply(403, 'unauthorized', PROBLEM_TYPES.forbidden, 'Forbidden', 'Only viewers with the billing role may download invoices.');
+      }
       if (!isDownloadable(invoice)) {
         return problemReply(
           404,

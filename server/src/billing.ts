@@ -100,9 +100,13 @@ export class BillingService {
     return id === null ? null : this.store.snapshot(id, this.clock.now());
   }
 
-  /** HMAC-SHA-256 of the body's canonical JSON under the database's secret. */
+  /**
+   * HMAC-SHA-256 of the body's canonical JSON under the database's secret — with the card
+   * number reduced to its length and last 4 and the security code left out first, so that
+   * nothing stored next to the secret lets anyone search for the card's missing digits.
+   */
   fingerprint(body: unknown): string {
-    return createHmac('sha256', this.store.fingerprintSecret()).update(canonicalJson(body)).digest('hex');
+    return createHmac('sha256', this.store.fingerprintSecret()).update(canonicalJson(withoutCardSecrets(body))).digest('hex');
   }
 
   /**
@@ -220,4 +224,14 @@ export class BillingService {
   #problem(status: number, code: Parameters<typeof problem>[1], type: string, title: string, detail?: string, fieldErrors?: Record<string, string>): Outcome {
     return { status, body: JSON.stringify(problem(status, code, type, title, detail, fieldErrors)), replayed: false };
   }
+}
+
+/** The body with `card.number` replaced by its length and last 4, and `card.cvc` removed. */
+function withoutCardSecrets(body: unknown): unknown {
+  if (typeof body !== 'object' || body === null || !('card' in body)) return body;
+  const card = (body as { card: unknown }).card;
+  if (typeof card !== 'object' || card === null) return body;
+  const { number, cvc: _cvc, ...rest } = card as Record<string, unknown>;
+  const digits = typeof number === 'string' ? number.replace(/\D/g, '') : '';
+  return { ...body, card: { ...rest, ...(typeof number === 'string' ? { numberLength: digits.length, last4: digits.slice(-4) } : {}) } };
 }

@@ -74,8 +74,8 @@ CREATE TABLE IF NOT EXISTS charges (
   invoice_ids     TEXT NOT NULL,
   created_at      TEXT NOT NULL
 );
--- The fingerprint is an HMAC of the request body under a server secret: the body (and so
--- the card number) cannot be recovered from it.
+-- The fingerprint is an HMAC under a server secret of the request body with the card number
+-- reduced to its length and last 4 and the security code left out: neither can be searched for.
 CREATE TABLE IF NOT EXISTS idempotency (
   account_id  TEXT NOT NULL,
   key         TEXT NOT NULL,

@@ -135,6 +135,14 @@ describe('responses match the contract', () => {
     }
   });
 
+  it('GET the PDF: 403 for a viewer without the billing role', async () => {
+    const reset = await post(base, '/__test/reset', { scenario: 'no-permission', now: NOW });
+    const invoice = parseSnapshot((reset.json as { snapshot: unknown }).snapshot).invoices[0]!;
+    const denied = await request(`${base}/billing/invoices/${encodeURIComponent(invoice.id)}/pdf`);
+    assert.equal(denied.status, 403);
+    assert.equal((denied.json as { code: string }).code, 'unauthorized');
+  });
+
   it('401 with a bearer token required; 429 with Retry-After; 503-less 500 problem', async () => {
     await post(base, '/__test/reset', { scenario: 'all-paid', now: NOW, token: 's3cret' });
     const anonymous = await request(`${base}/billing`);
