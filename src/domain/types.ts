@@ -132,7 +132,11 @@ export interface CardFields {
   tokenize(): Promise<TokenizedCard>;
   /** Whether the hosted fields currently hold a complete, valid card. */
   isComplete?(): boolean;
-  /** Called with the completeness whenever it changes. */
+  /**
+   * Called whenever what the hosted fields hold changes (at least whenever their completeness
+   * changes), with whether they hold a complete, valid card. The form then stops reusing the
+   * token of a failed attempt.
+   */
   onChange?(listener: (complete: boolean) => void): void;
   /** Removes the hosted fields. */
   destroy?(): void;

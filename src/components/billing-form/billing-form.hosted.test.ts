@@ -216,4 +216,34 @@ describe('<billing-form> with hosted card fields', () => {
     expect(fresh.contentDocument!.querySelector<HTMLInputElement>('input[name="number"]')!.value).to.equal('');
     expect(submitButton(form).disabled).to.equal(true);
   });
+
+  it('retries a network failure with the same token and the same idempotency key', async () => {
+    const { form, iframe, adapter } = await hostedForm();
+    const { BillingError } = await import('../../domain/errors.js');
+    const submit = adapter.submitPaymentMethod.bind(adapter);
+    let calls = 0;
+    adapter.submitPaymentMethod = (async (submission, options) => {
+      calls++;
+      if (calls === 1) {
+        adapter.submissions.push({ submission: structuredClone(submission), idempotencyKey: options!.idempotencyKey });
+        throw new BillingError('network', 'The billing service could not be reached.');
+      }
+      return submit(submission, options);
+    }) as typeof adapter.submitPaymentMethod;
+    await fillOwnFields(form);
+    fillHostedCard(iframe, CARD);
+    await form.updateComplete;
+    const failed = oneEvent(form, 'billing-error');
+    submitButton(form).click();
+    await failed;
+    await form.updateComplete;
+    const updated = oneEvent(form, 'payment-method-updated');
+    submitButton(form).click();
+    await updated;
+    expect(adapter.tokens, 'tokenized once').to.have.length(1);
+    expect(adapter.submissions).to.have.length(2);
+    const [first, second] = adapter.submissions;
+    expect(second!.idempotencyKey).to.equal(first!.idempotencyKey);
+    expect((second!.submission.card as { token: string }).token).to.equal((first!.submission.card as { token: string }).token);
+  });
 });

@@ -11,7 +11,7 @@ import type { FieldProblem, FormContext } from '../../domain/payment-form.js';
 
 /** What is wrong with each field that has a problem. */
 type Problems = Partial<Record<FormField, FieldProblem>>;
-import type { CardFields, PaymentMethod, SubmitResult } from '../../domain/types.js';
+import type { CardFields, PaymentMethod, SubmitResult, TokenizedCard } from '../../domain/types.js';
 import { PaymentMethodSubmitEvent } from '../../events/payment-method-submit.js';
 import { PaymentMethodUpdatedEvent } from '../../events/payment-method-updated.js';
 import { localized, msg, sharedText, str } from '../../i18n/index.js';
@@ -144,7 +144,8 @@ export class BillingForm extends BillingConsumerElement {
 
   #keyring?: IdempotencyKeys;
   #inFlight = false;
-  #submitController?: AbortController;
+  /** The hosted fields' token of an attempt that may be retried (see #onSubmit). */
+  #retryToken?: TokenizedCard;
   #ruleRequests: Record<AddressGroup, string> = { mailing: '', billing: '' };
   #draftLoadedFor?: string;
   #cardFields?: CardFields;
@@ -161,7 +162,6 @@ export class BillingForm extends BillingConsumerElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#submitController?.abort();
     this.#unmountHostedFields();
   }
 
@@ -341,24 +341,29 @@ export class BillingForm extends BillingConsumerElement {
     this._submitting = true;
     this._submitError = null;
     this._result = null;
-    const controller = new AbortController();
-    this.#submitController = controller;
+    let keyed = false;
     try {
-      const token = this.#cardFields ? await this.#cardFields.tokenize() : undefined;
+      // A retry after a retryable failure submits the same processor token: a new token would
+      // be a new submission, so a new idempotency key. Editing the hosted fields drops it.
+      const token = this.#cardFields ? (this.#retryToken ??= await this.#cardFields.tokenize()) : undefined;
       const submission = engine!.buildSubmission(this._values, this._context, token);
       const idempotencyKey = this.#keys.keyFor(await engine!.submissionFingerprint(submission));
+      keyed = true;
       this.dispatchEvent(new PaymentMethodSubmitEvent({ idempotencyKey }));
-      const result = await billing.actions.submitPaymentMethod(submission, { idempotencyKey, signal: controller.signal });
+      // Not aborted when the form leaves the page: a payment under way is seen through, so
+      // the provider still gets the new snapshot.
+      const result = await billing.actions.submitPaymentMethod(submission, { idempotencyKey });
       this.#keys.settle('definitive');
+      this.#retryToken = undefined;
       this.#onAccepted(result);
     } catch (error) {
-      if (controller.signal.aborted) return;
-      this.#keys.settle(engine!.outcomeOfError(error));
+      const outcome = engine!.outcomeOfError(error);
+      if (keyed) this.#keys.settle(outcome);
+      if (outcome === 'definitive') this.#retryToken = undefined;
       this.#onRejected(toBillingError(error));
     } finally {
       this.#inFlight = false;
       this._submitting = false;
-      this.#submitController = undefined;
     }
   }
 
@@ -414,7 +419,9 @@ export class BillingForm extends BillingConsumerElement {
       this.#cardFields = fields;
       this._hostedComplete = fields.isComplete?.() ?? false;
       fields.onChange?.((complete) => {
-        if (generation === this.#mountGeneration) this._hostedComplete = complete;
+        if (generation !== this.#mountGeneration) return;
+        this._hostedComplete = complete;
+        this.#retryToken = undefined;
       });
     } catch (error) {
       if (generation !== this.#mountGeneration) return;
@@ -432,6 +439,7 @@ export class BillingForm extends BillingConsumerElement {
     this.#cardFieldsContainer?.remove();
     this.#cardFieldsContainer = undefined;
     this._hostedComplete = false;
+    this.#retryToken = undefined;
   }
 
   // ── Rendering ─────────────────────────────────────────────────────────────────────────────

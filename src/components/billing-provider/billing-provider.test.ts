@@ -113,6 +113,35 @@ describe('<billing-provider>', () => {
     expect(adapter.loads).to.equal(loads);
   });
 
+  it('does not let a submission answered after an adapter change replace the new state', async () => {
+    const first = new StaticAdapter(snapshot());
+    let answer!: (value: unknown) => void;
+    first.submitPaymentMethod = () => new Promise((resolve) => (answer = resolve)) as never;
+    const { provider, probe } = await withProbe(first);
+    await waitUntil(() => provider.state.status === 'ready', undefined, { timeout: 5000 });
+    const pending = probe.seen.at(-1)!.actions.submitPaymentMethod({} as never, { idempotencyKey: 'k1' });
+    const other = snapshot();
+    other.account = { ...other.account, id: 'acct_2', name: 'Other Corp' };
+    provider.adapter = new StaticAdapter(other);
+    await waitUntil(() => provider.state.snapshot?.account.name === 'Other Corp', undefined, { timeout: 5000 });
+    answer({ snapshot: snapshot() });
+    await pending;
+    expect(provider.state.snapshot!.account.name).to.equal('Other Corp');
+  });
+
+  it('reloads when its adapter was replaced while it was out of the DOM', async () => {
+    const { provider } = await withProbe(new StaticAdapter(snapshot()));
+    await waitUntil(() => provider.state.status === 'ready', undefined, { timeout: 5000 });
+    const parent = provider.parentElement!;
+    provider.remove();
+    const other = snapshot();
+    other.account = { ...other.account, id: 'acct_2', name: 'Other Corp' };
+    provider.adapter = new StaticAdapter(other);
+    await new Promise((resolve) => setTimeout(resolve, 20)); // its update runs while detached
+    parent.append(provider);
+    await waitUntil(() => provider.state.snapshot?.account.name === 'Other Corp', 'reloaded', { timeout: 5000 });
+  });
+
   it('takes "today" from the snapshot clock, not the browser', async () => {
     const { provider } = await withProbe(new StaticAdapter(snapshot({ now: '2030-01-01T23:30:00-05:00' })));
     await waitUntil(() => provider.state.status === 'ready', undefined, { timeout: 5000 });

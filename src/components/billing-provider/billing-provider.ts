@@ -52,6 +52,8 @@ export class BillingProvider extends LitElement {
   #loadController?: AbortController;
   #loadSequence = 0;
   #interrupted = false;
+  /** The adapter the current snapshot came from. */
+  #loadedAdapter?: BillingAdapter;
   #timer?: ReturnType<typeof setInterval>;
 
   #actions: BillingActions = {
@@ -84,7 +86,9 @@ export class BillingProvider extends LitElement {
     super.connectedCallback();
     this.#setState({ locale: this.#locale() });
     // The first load starts from updated(); a provider moved in the DOM reloads what it dropped.
-    if (this.hasUpdated && this.adapter && (this.state.status === 'idle' || this.#interrupted)) void this.refresh();
+    if (this.hasUpdated && this.adapter && (this.state.status === 'idle' || this.#interrupted || this.#loadedAdapter !== this.adapter)) {
+      void this.refresh();
+    }
     this.#interrupted = false;
     this.#schedule();
   }
@@ -124,6 +128,7 @@ export class BillingProvider extends LitElement {
       const [data, { parseSnapshot }] = await Promise.all([adapter.load({ signal: controller.signal }), loadSchemas()]);
       const snapshot = parseSnapshot(data);
       if (sequence !== this.#loadSequence) return;
+      this.#loadedAdapter = adapter;
       this.#setSnapshot(snapshot);
     } catch (error) {
       if (sequence !== this.#loadSequence || isAbort(error)) return;
@@ -148,6 +153,8 @@ export class BillingProvider extends LitElement {
       if (isAbort(error)) throw error;
       throw toBillingError(error);
     }
+    // Another adapter (another account) took over meanwhile: its state is not ours to replace.
+    if (this.adapter !== adapter) return result;
     // A load that started before the card was replaced would bring back the old debt: drop it.
     this.#loadController?.abort();
     this.#loadSequence++;
