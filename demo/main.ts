@@ -95,8 +95,10 @@ for (const type of ['billing-update-request', 'payment-method-submit', 'payment-
   });
 }
 
-// Update goes to the form: focus its section (the host keeps control of navigation).
+// Update in the banner goes to the form: focus its section (the host keeps control of
+// navigation). Update in the modal is left to the modal: its own form is the way out.
 provider.addEventListener('billing-update-request', (event) => {
+  if (event.detail.source === 'suspension-modal') return;
   event.preventDefault();
   document.querySelector<HTMLElement>('#billing-information')?.focus();
   document.querySelector('billing-form')?.scrollIntoView({ behavior: 'smooth', block: 'start' });

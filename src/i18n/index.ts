@@ -21,6 +21,7 @@ export const sharedText = {
     msg('A payment may take up to a full business day to reach your account.', {
       id: 'billing.processingDelay',
     }),
+  days: (count: number) => (count === 1 ? msg('1 day', { id: 'billing.day' }) : msg(str`${count} days`, { id: 'billing.days' })),
   noProvider: (tag: string) =>
     msg(str`<${tag}> must be placed inside <billing-provider>.`, { id: 'billing.noProvider' }),
 };

@@ -72,7 +72,12 @@ export const billingFormStyles = css`
   .card-number {
     position: relative;
   }
-  .brand {
+  .label-row {
+    display: flex;
+    gap: 0.5rem;
+    align-items: baseline;
+  }
+  .aside {
     font-size: 0.85em;
     font-weight: 600;
     color: var(--_muted);

@@ -157,10 +157,12 @@ describe('<billing-form>', () => {
     it('shows the brand as the number is typed and groups digits by brand', async () => {
       const { element } = await form();
       await type(element, 'card-number', '378282246310005');
-      expect(textOf(element.shadowRoot!.querySelector('.brand')!)).to.equal('American Express');
+      expect(textOf(element.shadowRoot!.getElementById('card-number-aside')!)).to.equal('American Express');
+      expect(labelOf(element, 'card-number')).to.equal('Card number*');
+      expect(control(element, 'card-number').getAttribute('aria-describedby')).to.contain('card-number-aside');
       expect((control(element, 'card-number') as HTMLInputElement).value).to.equal('3782 822463 10005');
       await type(element, 'card-number', '4242424242424242');
-      expect(textOf(element.shadowRoot!.querySelector('.brand')!)).to.equal('Visa');
+      expect(textOf(element.shadowRoot!.getElementById('card-number-aside')!)).to.equal('Visa');
       expect((control(element, 'card-number') as HTMLInputElement).value).to.equal('4242 4242 4242 4242');
     });
 
@@ -351,6 +353,18 @@ describe('<billing-form>', () => {
       expect((control(second.element, 'mailing-address-region') as HTMLSelectElement).value).to.equal('US-IL');
       expect((control(second.element, 'card-number') as HTMLInputElement).value).to.equal('');
       expect((control(second.element, 'card-cvc') as HTMLInputElement).value).to.equal('');
+    });
+
+    it("starts empty for another account: nothing typed for the last one carries over", async () => {
+      const { element, provider } = await form();
+      await type(element, 'mailing-firstName', 'Ada');
+      await type(element, 'card-number', CARD);
+      const other = new RecordingAdapter({ ...scenario('empty', TODAY), account: { id: 'acct_other', name: 'Other Corp' } });
+      provider.adapter = other;
+      await waitUntil(() => provider.state.snapshot?.account.id === 'acct_other', 'switched', { timeout: 5000 });
+      await element.updateComplete;
+      expect((control(element, 'mailing-firstName') as HTMLInputElement).value).to.equal('');
+      expect((control(element, 'card-number') as HTMLInputElement).value).to.equal('');
     });
 
     it('lets no card number or security code reach an event, attribute, storage or the console', async () => {

@@ -168,6 +168,8 @@ export class BillingForm extends BillingConsumerElement {
   protected override willUpdate(): void {
     const snapshot = this.billing?.state.snapshot;
     if (engine && snapshot && this.#draftLoadedFor !== snapshot.account.id && snapshot.viewer.canManageBilling) {
+      // Another account (a multi-tenant portal switching tenants): nothing typed for the last one stays.
+      if (this.#draftLoadedFor !== undefined) this.#clearForm();
       this.#draftLoadedFor = snapshot.account.id;
       this.#restoreDraft(snapshot.account.id);
     }
@@ -471,18 +473,20 @@ export class BillingForm extends BillingConsumerElement {
     field: FormField,
     problems: Problems,
     control: (describedBy: string, invalid: boolean) => TemplateResult,
-    options: { hint?: TemplateResult | string | null; wide?: boolean; extraLabel?: TemplateResult } = {},
+    options: { hint?: TemplateResult | string | null; wide?: boolean; aside?: string } = {},
   ): TemplateResult {
     const id = idOf(field);
     const error = this.#errorOf(field, problems);
     const required = engine!.isRequired(field, this._context);
-    const describedBy = [options.hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+    const describedBy = [options.aside ? `${id}-aside` : '', options.hint ? `${id}-hint` : '', error ? `${id}-error` : '']
+      .filter(Boolean)
+      .join(' ');
     return html`
       <div part="field" class="field ${options.wide ? 'field--wide' : ''} ${field === 'billingAddress.country' ? 'field--row-start' : ''}">
-        <label for=${id}
-          >${this.#labelOf(field)}${required ? html`<span class="required" aria-hidden="true">*</span>` : nothing}${options.extraLabel ??
-          nothing}</label
-        >
+        <div class="label-row">
+          <label for=${id}>${this.#labelOf(field)}${required ? html`<span class="required" aria-hidden="true">*</span>` : nothing}</label>
+          ${options.aside ? html`<span class="aside" id="${id}-aside">${options.aside}</span>` : nothing}
+        </div>
         ${control(describedBy, error !== null)}
         ${options.hint ? html`<p class="hint" id="${id}-hint">${options.hint}</p>` : nothing}
         ${error ? html`<p part="error" class="error" id="${id}-error">${error}</p>` : nothing}
@@ -493,7 +497,7 @@ export class BillingForm extends BillingConsumerElement {
   #renderInput(
     field: FormField,
     problems: Problems,
-    options: { hint?: TemplateResult | string | null; wide?: boolean; placeholder?: string; maxlength?: number; extraLabel?: TemplateResult } = {},
+    options: { hint?: TemplateResult | string | null; wide?: boolean; placeholder?: string; maxlength?: number; aside?: string } = {},
   ): TemplateResult {
     const kind = INPUT_TYPE[field] ?? { type: 'text' };
     return this.#renderField(
@@ -616,7 +620,8 @@ export class BillingForm extends BillingConsumerElement {
       ${this.#renderInput('card.number', problems, {
         wide: true,
         maxlength: card.maxLength + groups,
-        extraLabel: brand ? html` <span class="brand" id="card-brand">${brand}</span>` : undefined,
+        // The brand, shown beside the label and read as the field's description.
+        ...(brand ? { aside: brand } : {}),
       })}
       ${this.#renderInput('card.expiry', problems, { placeholder: 'MM/YY', maxlength: 7, hint: msg('MM/YY', { id: 'billing.form.expiryFormat' }) })}
       ${this.#renderInput('card.cvc', problems, {
@@ -784,14 +789,22 @@ export class BillingForm extends BillingConsumerElement {
 
   /** Clears every field and the draft (card fields included). */
   reset(): void {
+    this.#clearForm();
+    this.#clearDraft();
+    this._form?.reset();
+  }
+
+  #clearForm(): void {
     this._values = emptyValues();
     this._touched = new Set();
     this._rules = { mailing: null, billing: null };
+    this.#ruleRequests = { mailing: '', billing: '' };
     this._submitError = null;
     this._serverFieldErrors = {};
+    this._result = null;
+    this._replacing = false;
     this.#keyring?.reset();
-    this.#clearDraft();
-    this._form?.reset();
+    this.#retryToken = undefined;
   }
 }
 

@@ -109,7 +109,7 @@ export class InvoiceHistory extends BillingConsumerElement {
     }
   }
 
-  #renderRow(invoice: Invoice) {
+  #renderRow(invoice: Invoice, index: number) {
     const locale = this.locale;
     const money = (amount: number) => formatMoney({ amount, currency: invoice.currency }, locale);
     const busy = this._busy.has(invoice.id);
@@ -129,13 +129,13 @@ export class InvoiceHistory extends BillingConsumerElement {
             type="button"
             aria-label=${msg(str`Download Invoice ${invoice.number}`, { id: 'billing.invoice.downloadNamed' })}
             aria-disabled=${busy ? 'true' : 'false'}
-            aria-describedby=${error ? `error-${invoice.id}` : nothing}
+            aria-describedby=${error ? `download-error-${index}` : nothing}
             @click=${() => void this.download(invoice)}
           >
             ${busy ? msg('Downloading…', { id: 'billing.invoice.downloading' }) : msg('Download Invoice', { id: 'billing.invoice.download' })}
           </button>
           ${error
-            ? html`<p class="row-error" id=${`error-${invoice.id}`} role="alert">
+            ? html`<p class="row-error" id=${`download-error-${index}`} role="alert">
                 ${msg("The invoice couldn't be downloaded. Try again.", { id: 'billing.invoice.downloadFailed' })}
               </p>`
             : nothing}
@@ -161,7 +161,7 @@ export class InvoiceHistory extends BillingConsumerElement {
             </tr>
           </thead>
           <tbody>
-            ${repeat(invoices, (invoice) => invoice.id, (invoice) => this.#renderRow(invoice))}
+            ${repeat(invoices, (invoice) => invoice.id, (invoice, index) => this.#renderRow(invoice, index))}
           </tbody>
         </table>
       </div>

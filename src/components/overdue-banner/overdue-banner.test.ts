@@ -66,6 +66,13 @@ describe('<overdue-banner>', () => {
     expect(textOf(element)).to.contain('Your account is suspended');
   });
 
+  it('does not claim a past-due amount when the account is suspended with nothing outstanding', async () => {
+    const element = await banner(snapshot({ suspended: true }));
+    expect(element.getAttribute('level')).to.equal('suspended');
+    expect(textOf(element)).to.contain('Access returns once payment is received.');
+    expect(textOf(element)).to.not.contain('past due');
+  });
+
   it('offers the pay-another-way address as a mail link', async () => {
     const element = await banner(snapshot({ invoices: [invoice({ daysPastDue: 5 })] }));
     const link = element.shadowRoot!.querySelector('a')!;

@@ -8,9 +8,7 @@ import { sharedStyles } from '../../internal/shared.styles.js';
 import { requestUpdate } from '../../internal/update-request.js';
 import { overdueBannerStyles } from './overdue-banner.styles.js';
 
-function days(count: number): string {
-  return count === 1 ? msg('1 day', { id: 'billing.day' }) : msg(str`${count} days`, { id: 'billing.days' });
-}
+const days = sharedText.days;
 
 /**
  * The overdue banner: one banner from the first outstanding invoice (level `outstanding`), a
@@ -90,6 +88,9 @@ export class OverdueBanner extends BillingConsumerElement {
     const amount = formatMoney(dunning.amountOwed, this.locale);
     const age = days(dunning.oldestDaysOutstanding);
     if (dunning.level === 'suspended') {
+      if (dunning.outstandingCount === 0) {
+        return msg('Access returns once payment is received.', { id: 'billing.modal.messageNoDebt' });
+      }
       return msg(str`${amount} is past due. Access returns once payment is received.`, {
         id: 'billing.banner.suspendedMessage',
       });

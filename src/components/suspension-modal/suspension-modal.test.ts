@@ -48,6 +48,11 @@ describe('<suspension-modal>', () => {
     expect(textOf(dialogOf(element))).to.contain('Access returns once payment is received.');
   });
 
+  it('says "1 day" when suspended by the account flag one day after the due date', async () => {
+    const { element } = await modal(snapshot({ suspended: true, invoices: [invoice({ daysPastDue: 1, billed: 500 })] }));
+    expect(textOf(dialogOf(element))).to.contain('$5.00 has been past due for 1 day.');
+  });
+
   it('makes the rest of the page inert', async () => {
     const { element, provider } = await modal(snapshot({ invoices: [invoice({ daysPastDue: 60 })] }));
     const outside = document.createElement('button');

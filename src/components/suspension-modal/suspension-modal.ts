@@ -131,8 +131,8 @@ export class SuspensionModal extends BillingConsumerElement {
       return msg('Access returns once payment is received.', { id: 'billing.modal.messageNoDebt' });
     }
     const amount = formatMoney(dunning.amountOwed, this.locale);
-    const age = dunning.oldestDaysOutstanding;
-    return msg(str`${amount} has been past due for ${age} days. Access returns once payment is received.`, {
+    const age = sharedText.days(dunning.oldestDaysOutstanding);
+    return msg(str`${amount} has been past due for ${age}. Access returns once payment is received.`, {
       id: 'billing.modal.message',
     });
   }
