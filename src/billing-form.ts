@@ -4,3 +4,8 @@ import { defineElement } from './internal/define.js';
 export * from './components/billing-form/billing-form.js';
 
 defineElement('billing-form', BillingForm);
+
+// Every billing element works inside a <billing-provider>: the provider is defined too, from its
+// own chunk, so it costs this entry nothing up front. Elements inside a provider that is not
+// upgraded yet show their loading state, and connect as soon as it is (ContextRoot).
+if (!customElements.get('billing-provider')) void import('./billing-provider.js');

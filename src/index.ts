@@ -2,17 +2,25 @@
  * billing-elements: importing this module defines every element. To define one element only,
  * import its entry instead (`billing-elements/billing-form.js`).
  */
-import './billing-provider.js';
-import './billing-form.js';
-import './overdue-banner.js';
-import './suspension-modal.js';
-import './invoice-history.js';
+import { BillingForm } from './components/billing-form/billing-form.js';
+import { BillingProvider } from './components/billing-provider/billing-provider.js';
+import { InvoiceHistory } from './components/invoice-history/invoice-history.js';
+import { OverdueBanner } from './components/overdue-banner/overdue-banner.js';
+import { SuspensionModal } from './components/suspension-modal/suspension-modal.js';
+import { defineElement } from './internal/define.js';
 
-export * from './billing-provider.js';
-export * from './billing-form.js';
-export * from './overdue-banner.js';
-export * from './suspension-modal.js';
-export * from './invoice-history.js';
+export * from './components/billing-provider/billing-provider.js';
+export * from './components/billing-form/billing-form.js';
+export * from './components/overdue-banner/overdue-banner.js';
+export * from './components/suspension-modal/suspension-modal.js';
+export * from './components/invoice-history/invoice-history.js';
+
+// The provider first: the elements inside it find it as they connect.
+defineElement('billing-provider', BillingProvider);
+defineElement('billing-form', BillingForm);
+defineElement('overdue-banner', OverdueBanner);
+defineElement('suspension-modal', SuspensionModal);
+defineElement('invoice-history', InvoiceHistory);
 
 export { MemoryBillingAdapter, type MemoryBillingAdapterOptions, type MemoryFailure } from './adapters/memory-adapter.js';
 export { HttpBillingAdapter, type HttpBillingAdapterOptions } from './adapters/http-adapter.js';

@@ -74,7 +74,11 @@ export class HostedCardFieldsAdapter extends StaticAdapter {
     this.#src = options.src ?? HOSTED_CARD_FRAME_URL;
   }
 
+  /** Calls of mountCardFields, counted when they start (a frame removed while loading never finishes). */
+  mountCalls = 0;
+
   async mountCardFields(container: HTMLElement): Promise<CardFields> {
+    this.mountCalls++;
     const iframe = document.createElement('iframe');
     iframe.title = 'Card details';
     iframe.setAttribute('data-test-hosted-card-frame', '');

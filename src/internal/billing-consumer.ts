@@ -36,6 +36,10 @@ export class BillingConsumerElement extends LitElement {
    */
   protected renderSharedState(options: { quiet?: boolean } = {}): TemplateResult | typeof nothing | null {
     const billing = this.billing;
+    if (!billing && this.#insideProvider()) {
+      // The provider element is there but not defined yet: it connects as soon as it is.
+      return options.quiet ? nothing : html`<p part="loading" class="loading" role="status">${sharedText.loading()}</p>`;
+    }
     if (!billing) {
       return html`<p part="developer-error" class="developer-error" role="alert">
         ${sharedText.noProvider(this.localName)}
@@ -61,6 +65,16 @@ export class BillingConsumerElement extends LitElement {
     return html`<p part="note" class="note">
       ${sharedText.payAnotherWayPrefix()} <a href=${`mailto:${email}`}>${email}</a>.
     </p>`;
+  }
+
+  /** Whether a `<billing-provider>` element encloses this one (across shadow roots). */
+  #insideProvider(): boolean {
+    let node: Node | null = this.parentNode;
+    while (node) {
+      if (node instanceof Element && node.localName === 'billing-provider') return true;
+      node = node instanceof ShadowRoot ? node.host : node.parentNode;
+    }
+    return false;
   }
 
   protected renderNoPermission(): TemplateResult {

@@ -1,6 +1,6 @@
 /**
- * The form's rules: address data per country, card checks (card-validator), validation,
- * idempotency keys. `<billing-form>` loads this module with a dynamic import() when it first
+ * The form's rules and words: address data per country, card checks (card-validator),
+ * validation, idempotency keys, and the form's labels and messages. `<billing-form>` loads this module with a dynamic import() when it first
  * connects, in parallel with the provider's snapshot, so none of it weighs on the initial
  * bundle of a page that shows no form.
  */
@@ -17,3 +17,4 @@ export {
   remainingFields,
   visibleFields,
 } from '../../domain/payment-form.js';
+export * from './billing-form.text.js';

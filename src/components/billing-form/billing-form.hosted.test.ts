@@ -193,12 +193,19 @@ describe('<billing-form> with hosted card fields', () => {
     sessionStorage.clear();
     const adapter = new HostedCardFieldsAdapter(snapshot());
     const { provider, element: form } = await mount<BillingForm>(adapter, html`<billing-form></billing-form>`);
-    // Detach before the frame has loaded, then attach again.
+    // Detach while the first frame may still be loading, then attach again.
+    await waitUntil(() => adapter.mountCalls === 1, 'first mount started', { timeout: 5000 });
+    const firstContainer = form.querySelector('[slot="card-fields"]');
     form.remove();
     provider.append(form);
-    await waitUntil(() => adapter.mounts.length === 2 && form.querySelector('iframe') !== null, 'remounted', { timeout: 5000 });
-    await waitUntil(() => adapter.mounts[0]!.destroyed, 'the first mount was destroyed', { timeout: 5000 });
+    await waitUntil(() => adapter.mountCalls === 2, 'remounted', { timeout: 5000 });
+    await waitUntil(() => form.querySelector('iframe') !== null, 'fresh frame', { timeout: 5000 });
+    expect(firstContainer?.isConnected ?? false, 'the first container is gone').to.equal(false);
     expect(form.querySelectorAll('[slot="card-fields"]')).to.have.length(1);
+    if (adapter.mounts[0] && adapter.mounts[0].container === firstContainer) {
+      // The first mount finished after all: the form destroyed it.
+      await waitUntil(() => adapter.mounts[0]!.destroyed, 'the first mount was destroyed', { timeout: 5000 });
+    }
   });
 
   it('clears the hosted card after a card was accepted: Replace card starts from empty fields', async () => {

@@ -165,3 +165,40 @@ export function remainingText(count: number): string {
     ? msg('1 required field remaining', { id: 'billing.form.remainingOne' })
     : msg(str`${count} required fields remaining`, { id: 'billing.form.remainingMany' });
 }
+
+/** The form's other texts. */
+export const formText = {
+  mailing: () => msg('Mailing information', { id: 'billing.form.mailing' }),
+  billing: () => msg('Billing information', { id: 'billing.form.billing' }),
+  chooseCountry: () => msg('Choose a country', { id: 'billing.form.chooseCountry' }),
+  chooseRegion: (label: string) => msg(str`Choose a ${label}`, { id: 'billing.form.chooseRegion' }),
+  postalExample: (example: string) => msg(str`For example ${example}`, { id: 'billing.form.postalExample' }),
+  expiryFormat: () => msg('MM/YY', { id: 'billing.form.expiryFormat' }),
+  cvcHint: (digits: number) => msg(str`${digits} digits, on the card`, { id: 'billing.form.cvcHint' }),
+  cardSummary: (brand: string, last4: string) => msg(str`${brand} ending in ${last4}`, { id: 'billing.card.summary' }),
+  expired: () => msg('Expired', { id: 'billing.card.expired' }),
+  pending: () => msg('Pending', { id: 'billing.card.pending' }),
+  active: () => msg('Active', { id: 'billing.card.active' }),
+  expires: (expiry: string) => msg(str`Expires ${expiry}`, { id: 'billing.card.expires' }),
+  expiredNote: () => msg('This card has expired. Replace it to keep paying for the account.', { id: 'billing.card.expiredNote' }),
+  pendingNote: () => msg('A new card can take up to 24 hours to reach the billing system.', { id: 'billing.card.pendingNote' }),
+  replaceCard: () => msg('Replace card', { id: 'billing.card.replace' }),
+  paysAll: (organizations: number) =>
+    msg(
+      str`This card pays for all ${organizations} organizations of the account and is the default for all past, present and future billings.`,
+      { id: 'billing.card.paysAll' },
+    ),
+  nextCharge: (date: string) => msg(str`Accounts are charged on the 1st of each month. Next charge: ${date}.`, { id: 'billing.card.nextCharge' }),
+  userCap: (cap: number) => msg(str`Adding a card lifts the limit of ${cap} users per organization.`, { id: 'billing.card.userCap' }),
+  success: () => msg('Your card was submitted.', { id: 'billing.success' }),
+  successCharged: (amount: string) =>
+    msg(str`Your card was submitted and charged ${amount} for the outstanding balance.`, { id: 'billing.success.charged' }),
+  successDelay: () => msg('It can take up to 24 hours for the card to be added to the billing system.', { id: 'billing.success.delay' }),
+  charge: (amount: string) => msg(str`Submitting charges this card ${amount} for the outstanding balance.`, { id: 'billing.form.charge' }),
+  submit: () => msg('Submit Payment Information', { id: 'billing.form.submit' }),
+  submitting: () => msg('Submitting…', { id: 'billing.form.submitting' }),
+  keepCard: () => msg('Keep current card', { id: 'billing.form.cancel' }),
+  termsPrefix: () => msg('Adding a card binds the account to', { id: 'billing.form.termsPrefix' }),
+  termsLink: () => msg('section 3.7 of the terms', { id: 'billing.form.termsLink' }),
+  addIntro: () => msg('Add the card that pays for this account.', { id: 'billing.form.addIntro' }),
+};

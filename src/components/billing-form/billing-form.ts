@@ -14,21 +14,11 @@ type Problems = Partial<Record<FormField, FieldProblem>>;
 import type { CardFields, PaymentMethod, SubmitResult, TokenizedCard } from '../../domain/types.js';
 import { PaymentMethodSubmitEvent } from '../../events/payment-method-submit.js';
 import { PaymentMethodUpdatedEvent } from '../../events/payment-method-updated.js';
-import { localized, msg, sharedText, str } from '../../i18n/index.js';
+import { localized, sharedText } from '../../i18n/index.js';
 import { BillingConsumerElement } from '../../internal/billing-consumer.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import type * as FormEngine from './billing-form.engine.js';
 import { billingFormStyles } from './billing-form.styles.js';
-import {
-  fixedLabel,
-  postalLabelText,
-  problemText,
-  regionLabelText,
-  remainingText,
-  serverFieldText,
-  submitErrorText,
-} from './billing-form.text.js';
-
 type AddressGroup = 'mailing' | 'billing';
 
 const COUNTRY_FIELD: Record<AddressGroup, FormField> = {
@@ -449,20 +439,20 @@ export class BillingForm extends BillingConsumerElement {
   #labelOf(field: FormField): string {
     const group: AddressGroup = field.startsWith('mailing.') ? 'mailing' : 'billing';
     const rules = this._rules[group];
-    if (field.endsWith('.region') && rules?.regionLabel) return regionLabelText(rules.regionLabel);
-    if (field.endsWith('.postalCode') && rules?.postalLabel) return postalLabelText(rules.postalLabel);
-    return fixedLabel(field);
+    if (field.endsWith('.region') && rules?.regionLabel) return engine!.regionLabelText(rules.regionLabel);
+    if (field.endsWith('.postalCode') && rules?.postalLabel) return engine!.postalLabelText(rules.postalLabel);
+    return engine!.fixedLabel(field);
   }
 
   #errorOf(field: FormField, problems: Problems): string | null {
     const server = this._serverFieldErrors[field];
-    if (server) return serverFieldText(server, this.#labelOf(field));
+    if (server) return engine!.serverFieldText(server, this.#labelOf(field));
     if (!this._touched.has(field)) return null;
     const problem = problems[field];
     if (!problem) return null;
     const group: AddressGroup = field.startsWith('mailing.') ? 'mailing' : 'billing';
     const rules = this._rules[group];
-    return problemText(field, problem, {
+    return engine!.problemText(field, problem, {
       label: this.#labelOf(field),
       example: rules?.postalExample ?? null,
       codeLength: engine!.describeCardNumber(this._values['card.number']).codeLength,
@@ -539,7 +529,7 @@ export class BillingForm extends BillingConsumerElement {
       @change=${(event: Event) => this.#onCountryChange(group, event)}
       @blur=${() => this.#touch(field)}
     >
-      <option value="" ?selected=${this._values[field] === ''}>${msg('Choose a country', { id: 'billing.form.chooseCountry' })}</option>
+      <option value="" ?selected=${this._values[field] === ''}>${engine!.formText.chooseCountry()}</option>
       ${options.map((o) => html`<option value=${o.code} ?selected=${this._values[field] === o.code}>${o.name}</option>`)}
     </select>`);
   }
@@ -551,7 +541,7 @@ export class BillingForm extends BillingConsumerElement {
     if (!shape.shown) return nothing;
     const field: FormField = group === 'mailing' ? 'mailing.address.region' : 'billingAddress.region';
     if (shape.kind === 'text') return this.#renderInput(field, problems);
-    const label = regionLabelText(shape.label);
+    const label = engine!.regionLabelText(shape.label);
     return this.#renderField(field, problems, (describedBy, invalid) => html`<select
       part="input"
       id=${idOf(field)}
@@ -564,7 +554,7 @@ export class BillingForm extends BillingConsumerElement {
       @change=${(event: Event) => this.#onInput(field, event)}
       @blur=${() => this.#touch(field)}
     >
-      <option value="" ?selected=${this._values[field] === ''}>${msg(str`Choose a ${label}`, { id: 'billing.form.chooseRegion' })}</option>
+      <option value="" ?selected=${this._values[field] === ''}>${engine!.formText.chooseRegion(label)}</option>
       ${shape.options.map((o) => html`<option value=${o.code} ?selected=${this._values[field] === o.code}>${o.name}</option>`)}
     </select>`);
   }
@@ -575,7 +565,7 @@ export class BillingForm extends BillingConsumerElement {
     const shape = engine!.addressFields(rules).postalCode;
     if (!shape.shown) return nothing;
     const field: FormField = group === 'mailing' ? 'mailing.address.postalCode' : 'billingAddress.postalCode';
-    const hint = shape.example ? msg(str`For example ${shape.example}`, { id: 'billing.form.postalExample' }) : null;
+    const hint = shape.example ? engine!.formText.postalExample(shape.example) : null;
     return this.#renderInput(field, problems, { hint, maxlength: 32 });
   }
 
@@ -600,7 +590,7 @@ export class BillingForm extends BillingConsumerElement {
   #renderMailing(problems: Problems): TemplateResult {
     return html`
       <fieldset part="mailing">
-        <legend>${msg('Mailing information', { id: 'billing.form.mailing' })}</legend>
+        <legend>${engine!.formText.mailing()}</legend>
         ${this.#renderInput('mailing.firstName', problems)} ${this.#renderInput('mailing.lastName', problems)}
         ${this.#renderInput('mailing.email', problems)} ${this.#renderInput('mailing.company', problems)}
         ${this.#renderInput('mailing.phone', problems)} ${this.#renderCountry('mailing', problems)}
@@ -623,10 +613,10 @@ export class BillingForm extends BillingConsumerElement {
         // The brand, shown beside the label and read as the field's description.
         ...(brand ? { aside: brand } : {}),
       })}
-      ${this.#renderInput('card.expiry', problems, { placeholder: 'MM/YY', maxlength: 7, hint: msg('MM/YY', { id: 'billing.form.expiryFormat' }) })}
+      ${this.#renderInput('card.expiry', problems, { placeholder: 'MM/YY', maxlength: 7, hint: engine!.formText.expiryFormat() })}
       ${this.#renderInput('card.cvc', problems, {
         maxlength: card.brand ? card.codeLength : 4,
-        hint: msg(str`${card.codeLength} digits, on the card`, { id: 'billing.form.cvcHint' }),
+        hint: engine!.formText.cvcHint(card.codeLength),
       })}
     `;
   }
@@ -634,7 +624,7 @@ export class BillingForm extends BillingConsumerElement {
   #renderBilling(problems: Problems): TemplateResult {
     return html`
       <fieldset part="billing">
-        <legend>${msg('Billing information', { id: 'billing.form.billing' })}</legend>
+        <legend>${engine!.formText.billing()}</legend>
         ${this.#renderInput('card.name', problems, { wide: true })} ${this.#renderCardInputs(problems)}
         ${this.#renderCountry('billing', problems)} ${this.#renderRegion('billing', problems)} ${this.#renderPostal('billing', problems)}
       </fieldset>
@@ -650,26 +640,26 @@ export class BillingForm extends BillingConsumerElement {
     return html`
       <section part="current" class="current" aria-labelledby="current-title">
         <p class="current-card" id="current-title">
-          ${msg(str`${brand} ending in ${method.last4}`, { id: 'billing.card.summary' })}
+          ${engine!.formText.cardSummary(brand, method.last4)}
           <span class="badge badge--${status}"
             >${status === 'expired'
-              ? msg('Expired', { id: 'billing.card.expired' })
+              ? engine!.formText.expired()
               : status === 'pending'
-                ? msg('Pending', { id: 'billing.card.pending' })
-                : msg('Active', { id: 'billing.card.active' })}</span
+                ? engine!.formText.pending()
+                : engine!.formText.active()}</span
           >
         </p>
-        <p>${msg(str`Expires ${expiry}`, { id: 'billing.card.expires' })}</p>
-        ${expired ? html`<p>${msg('This card has expired. Replace it to keep paying for the account.', { id: 'billing.card.expiredNote' })}</p>` : nothing}
+        <p>${engine!.formText.expires(expiry)}</p>
+        ${expired ? html`<p>${engine!.formText.expiredNote()}</p>` : nothing}
         ${status === 'pending'
-          ? html`<p>${msg('A new card can take up to 24 hours to reach the billing system.', { id: 'billing.card.pendingNote' })}</p>`
+          ? html`<p>${engine!.formText.pendingNote()}</p>`
           : nothing}
         ${this.#renderRules()}
         ${this.#showForm
           ? nothing
           : html`<div class="row">
               <button part="replace" class="button button--secondary" type="button" @click=${() => (this._replacing = true)}>
-                ${msg('Replace card', { id: 'billing.card.replace' })}
+                ${engine!.formText.replaceCard()}
               </button>
             </div>`}
       </section>
@@ -682,15 +672,12 @@ export class BillingForm extends BillingConsumerElement {
     const next = formatDate(snapshot.account.nextChargeDate, this.locale);
     return html`
       <p>
-        ${msg(
-          str`This card pays for all ${organizations} organizations of the account and is the default for all past, present and future billings.`,
-          { id: 'billing.card.paysAll' },
-        )}
+        ${engine!.formText.paysAll(organizations)}
       </p>
-      <p>${msg(str`Accounts are charged on the 1st of each month. Next charge: ${next}.`, { id: 'billing.card.nextCharge' })}</p>
+      <p>${engine!.formText.nextCharge(next)}</p>
       ${snapshot.account.userCap !== null
         ? html`<p>
-            ${msg(str`Adding a card lifts the limit of ${snapshot.account.userCap} users per organization.`, { id: 'billing.card.userCap' })}
+            ${engine!.formText.userCap(snapshot.account.userCap)}
           </p>`
         : nothing}
     `;
@@ -703,27 +690,27 @@ export class BillingForm extends BillingConsumerElement {
     return html`<div part="success" class="success" role="status" tabindex="-1">
       <p>
         ${charged
-          ? msg(str`Your card was submitted and charged ${charged} for the outstanding balance.`, { id: 'billing.success.charged' })
-          : msg('Your card was submitted.', { id: 'billing.success' })}
-        ${msg('It can take up to 24 hours for the card to be added to the billing system.', { id: 'billing.success.delay' })}
+          ? engine!.formText.successCharged(charged)
+          : engine!.formText.success()}
+        ${engine!.formText.successDelay()}
       </p>
     </div>`;
   }
 
   #renderSubmit(remaining: number): TemplateResult {
     const owed = this.billing!.state.dunning?.amountOwed;
-    const terms = msg('section 3.7 of the terms', { id: 'billing.form.termsLink' });
+    const terms = engine!.formText.termsLink();
     return html`
       <div class="submit-area">
         ${this._submitError
-          ? html`<p part="alert" class="alert" role="alert" tabindex="-1">${submitErrorText(this._submitError.code)}</p>`
+          ? html`<p part="alert" class="alert" role="alert" tabindex="-1">${engine!.submitErrorText(this._submitError.code)}</p>`
           : nothing}
         ${owed && owed.amount > 0
           ? html`<p class="charge">
-              ${msg(str`Submitting charges this card ${formatMoney(owed, this.locale)} for the outstanding balance.`, { id: 'billing.form.charge' })}
+              ${engine!.formText.charge(formatMoney(owed, this.locale))}
             </p>`
           : nothing}
-        <p part="remaining" class="remaining" id="remaining" role="status">${remainingText(remaining)}</p>
+        <p part="remaining" class="remaining" id="remaining" role="status">${engine!.remainingText(remaining)}</p>
         <div class="row">
           <button
             part="submit"
@@ -733,17 +720,17 @@ export class BillingForm extends BillingConsumerElement {
             aria-describedby="remaining terms"
           >
             ${this._submitting
-              ? msg('Submitting…', { id: 'billing.form.submitting' })
-              : msg('Submit Payment Information', { id: 'billing.form.submit' })}
+              ? engine!.formText.submitting()
+              : engine!.formText.submit()}
           </button>
           ${this.billing?.state.snapshot?.paymentMethod && this._replacing && !this.expanded
             ? html`<button class="button button--secondary" type="button" @click=${() => (this._replacing = false)}>
-                ${msg('Keep current card', { id: 'billing.form.cancel' })}
+                ${engine!.formText.keepCard()}
               </button>`
             : nothing}
         </div>
         <p part="terms" class="terms" id="terms">
-          ${msg('Adding a card binds the account to', { id: 'billing.form.termsPrefix' })}
+          ${engine!.formText.termsPrefix()}
           ${this.termsHref ? html`<a href=${this.termsHref} target="_blank" rel="noopener">${terms}</a>` : terms}.
         </p>
       </div>
@@ -765,7 +752,7 @@ export class BillingForm extends BillingConsumerElement {
       ${method
         ? this.#renderCurrent(method)
         : html`<div class="intro">
-            <p>${msg('Add the card that pays for this account.', { id: 'billing.form.addIntro' })}</p>
+            <p>${engine!.formText.addIntro()}</p>
             ${this.#renderRules()}
           </div>`}
       <form part="form" novalidate aria-busy=${this._submitting ? 'true' : 'false'} @submit=${this.#onSubmit}>

@@ -76,6 +76,8 @@ describe('<suspension-modal>', () => {
 
   it('never lets keyboard focus reach the page behind it', async () => {
     const { element, provider } = await modal(snapshot({ invoices: [invoice({ daysPastDue: 50 })] }));
+    // The card form inside loads with the dialog: wait for its fields.
+    await waitUntil(() => element.shadowRoot!.querySelector('billing-form')?.shadowRoot?.querySelector('input'), 'form ready', { timeout: 5000 });
     const outside = document.createElement('button');
     outside.textContent = 'Outside';
     provider.before(outside);
