@@ -67,7 +67,7 @@ function describeLazy(chunk) {
   const has = (part) => chunk.inputs.some((i) => i.includes(part));
   if (has('node_modules/pdf-lib')) return 'pdf-lib (invoice download)';
   if (has('invoice-pdf')) return 'invoice PDF layout (invoice download)';
-  if (has('billing-form.engine')) return '<billing-form> rules: address index, card checks (card-validator), validation';
+  if (has('billing-form.engine')) return '<billing-form> rules and texts: address index, card checks (card-validator), validation';
   if (has('domain/schemas')) return 'response schemas (zod/mini), loaded with the first adapter call';
   if (has('suspension-modal') || has('billing-form/billing-form.ts')) return '<billing-form> for the suspension modal';
   const country = chunk.inputs.map((i) => /address\/data\/([A-Z]{2})\.ts$/.exec(i)?.[1]).find(Boolean);
