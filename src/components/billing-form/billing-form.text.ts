@@ -124,6 +124,7 @@ export function problemText(
 export function serverFieldText(message: string, label: string): string {
   if (message === 'declined') return msg('This card was declined.', { id: 'billing.error.fieldDeclined' });
   if (message === 'expired') return msg('This card has expired.', { id: 'billing.error.expired' });
+  if (message === 'required') return msg(str`${label} is required.`, { id: 'billing.error.required' });
   if (/^[a-z_]+$/.test(message)) return msg(str`Check ${label}.`, { id: 'billing.error.invalid' });
   return message;
 }
