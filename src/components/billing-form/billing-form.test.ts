@@ -196,6 +196,7 @@ describe('<billing-form>', () => {
       expect(element.shadowRoot!.getElementById('card-expiry-error')).to.be.null;
       await type(element, 'card-expiry', '05/25');
       expect(textOf(element.shadowRoot!.getElementById('card-expiry-error')!)).to.equal('This card has expired.');
+      expect(textOf(element.shadowRoot!.getElementById('mailing-phone-error')!)).to.equal('Phone is required.');
     });
   });
 
@@ -319,7 +320,7 @@ describe('<billing-form>', () => {
       const adapter = new RecordingAdapter({ ...scenario('outstanding-5', TODAY), paymentMethod: null });
       adapter.submitPaymentMethod = async () => {
         throw new BillingError('invalid_request', 'Invalid payment submission: billingAddress.postalCode', {
-          fieldErrors: { 'billingAddress.postalCode': 'The bank does not know this ZIP code.', 'card.expMonth': 'expired' },
+          fieldErrors: { 'billingAddress.postalCode': 'The bank does not know this ZIP code.', 'card.expMonth': 'expired', 'mailing.phone': 'required' },
         });
       };
       const { element } = await form(adapter);
@@ -331,6 +332,7 @@ describe('<billing-form>', () => {
       expect(postal.getAttribute('aria-invalid')).to.equal('true');
       expect(textOf(element.shadowRoot!.getElementById('billingAddress-postalCode-error')!)).to.equal('The bank does not know this ZIP code.');
       expect(textOf(element.shadowRoot!.getElementById('card-expiry-error')!)).to.equal('This card has expired.');
+      expect(textOf(element.shadowRoot!.getElementById('mailing-phone-error')!)).to.equal('Phone is required.');
       await waitUntil(() => element.shadowRoot!.activeElement === postal, 'focus on the first field named', { timeout: 5000 });
     });
   });
