@@ -196,7 +196,6 @@ describe('<billing-form>', () => {
       expect(element.shadowRoot!.getElementById('card-expiry-error')).to.be.null;
       await type(element, 'card-expiry', '05/25');
       expect(textOf(element.shadowRoot!.getElementById('card-expiry-error')!)).to.equal('This card has expired.');
-      expect(textOf(element.shadowRoot!.getElementById('mailing-phone-error')!)).to.equal('Phone is required.');
     });
   });
 
