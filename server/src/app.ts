@@ -239,7 +239,7 @@ export async function createBillingServer(
     } catch {
       return problemReply(400, 'invalid_request', PROBLEM_TYPES.validation, 'Malformed JSON', 'The request body is not valid JSON.');
     }
-    const outcome = service.submitPaymentMethod(key, body);
+    const outcome = await service.submitPaymentMethod(key, body);
     const reply = jsonReply(outcome.status, outcome.body);
     if (outcome.replayed) reply.headers = { 'Idempotent-Replayed': 'true' };
     return reply;

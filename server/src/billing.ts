@@ -5,21 +5,16 @@
  * src/domain (isOutstanding, today, card checks, the zod schemas); nothing here re-states them.
  */
 import { createHmac } from 'node:crypto';
-import { brandLabel, describeCardNumber, isCardBrand, validateExpiry, validateSecurityCode } from '../../src/domain/card.js';
+import { canonicalJson } from '../../src/domain/canonical-json.js';
+import { isDeclinedTestCard } from '../../src/domain/test-cards.js';
 import { isOutstanding } from '../../src/domain/dunning.js';
 import { isIsoDateOrDateTime, today } from '../../src/domain/dates.js';
-import { isBillingError } from '../../src/domain/errors.js';
-import { parsePaymentSubmission } from '../../src/domain/schemas.js';
-import { isTokenizedCard, type BillingSnapshot, type PaymentSubmission, type SubmitResult } from '../../src/domain/types.js';
+import { cardOnFile, validateSubmission } from '../../src/domain/submission.js';
+import type { BillingSnapshot, PaymentSubmission, SubmitResult } from '../../src/domain/types.js';
 import type { MemoryFailure } from '../../src/adapters/memory-adapter.js';
-import { fieldErrorCodes } from '../../src/adapters/problem.js';
 import { PROBLEM_TYPES, problem } from './http.js';
 import type { BillingStore, SeedData } from './store.js';
 
-/** The card number that is always declined (as in MemoryBillingAdapter). */
-export const DECLINED_CARD_NUMBER = '4000000000000002';
-/** Processor tokens (hosted card fields) starting with this are declined (as in MemoryBillingAdapter). */
-export const DECLINED_TOKEN_PREFIX = 'tok_declined';
 /** How long an idempotency key's stored response is kept. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 
@@ -29,23 +24,6 @@ export interface Outcome {
   body: string;
   /** Whether this is a stored response sent again for a repeated Idempotency-Key. */
   replayed: boolean;
-}
-
-/** JSON with object keys sorted at every depth: equal data, equal text, whatever the key order. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item ?? null)).join(',')}]`;
-  const record = value as Record<string, unknown>;
-  const members = Object.keys(record)
-    .sort()
-    .filter((key) => record[key] !== undefined)
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson(record[key])}`);
-  return `{${members.join(',')}}`;
-}
-
-/** A brand code (`visa`, `american-express`) as people write it (`Visa`, `American Express`). */
-function brandName(brand: string): string {
-  return isCardBrand(brand) ? brandLabel(brand) : brand;
 }
 
 /** The server's clock: fixed (tests, demos of a given day) or the real one. Persisted in the database. */
@@ -114,11 +92,15 @@ export class BillingService {
    * answers the stored response (or 422 when the body differs); otherwise the submission is
    * validated, declined or applied, and a decline or success is stored under the key.
    */
-  submitPaymentMethod(key: string, body: unknown): Outcome {
+  async submitPaymentMethod(key: string, body: unknown): Promise<Outcome> {
     const accountId = this.accountId();
     if (accountId === null) return this.#problem(503, 'server', PROBLEM_TYPES.unavailable, 'No account', 'The server has no account: seed a scenario first.');
     const fingerprint = this.fingerprint(body);
     const received = Date.now();
+    const now = this.clock.now();
+    // The same rules as the form and MemoryBillingAdapter (src/domain/submission.ts), judged
+    // before the transaction (they load address data); used only for a key not seen before.
+    const verdict = await validateSubmission(body, today(now));
     this.store.expireResponses(received - IDEMPOTENCY_TTL_MS);
 
     return this.store.transaction((): Outcome => {
@@ -138,24 +120,14 @@ export class BillingService {
         return this.#problem(403, 'unauthorized', PROBLEM_TYPES.forbidden, 'Forbidden', 'You may not change payment information.');
       }
 
-      let submission: PaymentSubmission;
-      try {
-        submission = parsePaymentSubmission(body);
-      } catch (error) {
-        if (!isBillingError(error)) throw error;
-        return this.#problem(422, 'invalid_request', PROBLEM_TYPES.validation, 'Invalid payment submission', error.message, fieldErrorCodes(body, error.fieldErrors));
+      if (!verdict.ok) {
+        return this.#problem(422, 'invalid_request', PROBLEM_TYPES.validation, 'Invalid payment submission', verdict.message, verdict.fieldErrors);
       }
-
-      const now = this.clock.now();
-      const fieldErrors = this.#cardErrors(submission, today(now));
-      if (fieldErrors) {
-        const [first] = Object.entries(fieldErrors);
-        return this.#problem(422, 'invalid_request', PROBLEM_TYPES.validation, 'Invalid payment submission', `${first![0]}: ${first![1]}`, fieldErrors);
-      }
+      const submission = verdict.submission;
 
       let outcome: Outcome;
       const card = submission.card;
-      if (isTokenizedCard(card) ? card.token.startsWith(DECLINED_TOKEN_PREFIX) : card.number === DECLINED_CARD_NUMBER) {
+      if (isDeclinedTestCard(card)) {
         outcome = this.#problem(402, 'card_declined', PROBLEM_TYPES.cardDeclined, 'Card declined', 'The card was declined. Try another card.', {
           'card.number': 'declined',
         });
@@ -167,33 +139,13 @@ export class BillingService {
     });
   }
 
-  /**
-   * What the schema cannot know: the number's brand and checksum, the security code's length
-   * for the brand, the expiry against the server's today. Values are codes, as the form expects.
-   */
-  #cardErrors(submission: PaymentSubmission, day: string): Record<string, string> | null {
-    const errors: Record<string, string> = {};
-    const card = submission.card;
-    if (!isTokenizedCard(card)) {
-      const number = describeCardNumber(card.number);
-      if (!number.valid) errors['card.number'] = 'invalid';
-      else if (validateSecurityCode(card.cvc, number.brand) !== 'ok') errors['card.cvc'] = 'invalid';
-    }
-    const expiry = validateExpiry(`${String(card.expMonth).padStart(2, '0')}/${card.expYear}`, day);
-    if (expiry === 'expired') errors['card.expYear'] = 'expired';
-    else if (expiry !== 'ok') errors['card.expYear'] = 'invalid';
-    return Object.keys(errors).length > 0 ? errors : null;
-  }
-
   /** Replaces the card, charges every outstanding invoice, lifts the user cap, clears suspension. */
   #apply(accountId: string, key: string, submission: PaymentSubmission, now: string): SubmitResult {
     const card = submission.card;
     const stamp = new Date().toISOString();
     this.store.saveCard(
       accountId,
-      isTokenizedCard(card)
-        ? { brand: brandName(card.brand), last4: card.last4, expMonth: card.expMonth, expYear: card.expYear, status: 'pending' }
-        : { brand: brandName(describeCardNumber(card.number).brand ?? 'Card'), last4: card.number.slice(-4), expMonth: card.expMonth, expYear: card.expYear, status: 'pending' },
+      { ...cardOnFile(card), status: 'pending' },
       stamp,
     );
     this.store.saveBillingProfile(accountId, submission.mailing, submission.billingAddress, stamp);

@@ -14,7 +14,7 @@
  * failure although the server succeeded, and a retry with the same key must not charge again.
  */
 import type { ServerResponse } from 'node:http';
-import type { BillingErrorCode } from '../../src/domain/errors.js';
+import { codeForStatus, type BillingErrorCode } from '../../src/domain/errors.js';
 import { PROBLEM_TYPES, problem, sendJson, sendProblem, sendText } from './http.js';
 
 export type FaultRoute = 'billing' | 'payment-method' | 'invoice-pdf' | 'any';
@@ -52,15 +52,6 @@ export function parseFault(data: unknown): Fault {
   }
   if (f.stallMs !== undefined && !(typeof f.stallMs === 'number' && f.stallMs >= 0)) throw new TypeError('fault.stallMs must be a non-negative number');
   return f as unknown as Fault;
-}
-
-function defaultCode(status: number): BillingErrorCode {
-  if (status === 401 || status === 403) return 'unauthorized';
-  if (status === 402) return 'card_declined';
-  if (status === 408) return 'timeout';
-  if (status === 429) return 'rate_limited';
-  if (status >= 500) return 'server';
-  return 'invalid_request';
 }
 
 export class FaultQueue {
@@ -117,7 +108,7 @@ export class FaultQueue {
     switch (fault.kind) {
       case 'problem': {
         const status = fault.status ?? 500;
-        const code = fault.code ?? defaultCode(status);
+        const code = fault.code ?? codeForStatus(status);
         sendProblem(res, problem(status, code, PROBLEM_TYPES.server, 'Injected failure', `Injected ${status} (test fault).`));
         return;
       }

@@ -7,7 +7,9 @@ import { startBillingServer, type BillingServerOptions } from './app.js';
 import { scenarioNames } from './seed.js';
 
 export { DEFAULT_SCENARIO, createBillingServer, startBillingServer, type BillingServerOptions, type RunningBillingServer } from './app.js';
-export { BillingService, Clock, canonicalJson, DECLINED_CARD_NUMBER, DECLINED_TOKEN_PREFIX, IDEMPOTENCY_TTL_MS } from './billing.js';
+export { BillingService, Clock, IDEMPOTENCY_TTL_MS } from './billing.js';
+export { canonicalJson } from '../../src/domain/canonical-json.js';
+export { DECLINED_CARD_NUMBER, DECLINED_TOKEN_PREFIX } from '../../src/domain/test-cards.js';
 export { FaultQueue, type Fault, type FaultKind, type FaultRoute } from './faults.js';
 export { BillingStore, type ChargeRecord, type SeedData } from './store.js';
 export { scenarioNames, seedData } from './seed.js';

@@ -49,7 +49,6 @@ import type {
   Organization,
   PaymentMethod,
   PaymentSubmission,
-  PostalAddress,
   SubmitResult,
   Viewer,
 } from '../domain/types.js';
@@ -79,10 +78,8 @@ export interface MemoryBillingAdapterOptions {
   fail?: MemoryFailure;
 }
 
-/** The card number the adapter declines (`card_declined`). */
-export const DECLINED_CARD_NUMBER = '4000000000000002';
-/** Tokens (from hosted card fields) starting with this are declined too. */
-export const DECLINED_TOKEN_PREFIX = 'tok_declined';
+export { DECLINED_CARD_NUMBER, DECLINED_TOKEN_PREFIX } from '../domain/test-cards.js';
+import { isDeclinedTestCard } from '../domain/test-cards.js';
 
 /** Invoices finalized before this UTC date can't be downloaded (shared/API.md). */
 const DOWNLOADABLE_FROM = '2022-01-01';
@@ -160,95 +157,10 @@ function failureError(failure: Exclude<MemoryFailure, null | 'malformed'>, label
 }
 
 // ---------------------------------------------------------------------------------------------
-// Cards
+// Submission checks: the rules of src/domain/submission.ts (the form's own), loaded with the
+// first submission so they weigh nothing on a page that only shows invoices.
 
-/** Brand names by number prefix, most specific first. */
-const BRAND_PREFIXES: readonly [RegExp, string][] = [
-  [/^3[47]/, 'American Express'],
-  [/^(5[1-5]|222[1-9]|22[3-9]\d|2[3-6]\d\d|27[01]\d|2720)/, 'Mastercard'],
-  [/^(6011|64[4-9]|65)/, 'Discover'],
-  [/^(36|30[0-5]|3095|3[89])/, 'Diners Club'],
-  [/^(352[89]|35[3-8]\d)/, 'JCB'],
-  [/^62/, 'UnionPay'],
-  [/^4/, 'Visa'],
-];
-
-/** Brand codes hosted fields commonly report, and their names. */
-const BRAND_NAMES: Readonly<Record<string, string>> = {
-  visa: 'Visa',
-  mastercard: 'Mastercard',
-  'american-express': 'American Express',
-  american_express: 'American Express',
-  amex: 'American Express',
-  discover: 'Discover',
-  'diners-club': 'Diners Club',
-  diners: 'Diners Club',
-  jcb: 'JCB',
-  unionpay: 'UnionPay',
-};
-
-/** The card brand's name from the number's prefix (`Card` when unknown). */
-export function detectCardBrand(digits: string): string {
-  for (const [prefix, brand] of BRAND_PREFIXES) if (prefix.test(digits)) return brand;
-  return 'Card';
-}
-
-function luhnValid(digits: string): boolean {
-  let sum = 0;
-  for (let i = 0; i < digits.length; i++) {
-    let digit = digits.charCodeAt(digits.length - 1 - i) - 48;
-    if (i % 2 === 1) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return sum % 10 === 0;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Submission checks (codes, never values)
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null;
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : '';
-}
-
-const POSTAL_REQUIRED = new Set(['US', 'CA', 'GB']);
-const POSTAL_PATTERNS: Readonly<Record<string, RegExp>> = {
-  US: /^\d{5}(-\d{4})?$/,
-  CA: /^[A-Z]\d[A-Z] ?\d[A-Z]\d$/i,
-};
-
-function checkAddress(value: unknown, prefix: string, needsLine1: boolean, errors: Record<string, string>): void {
-  const address = isRecord(value) ? value : {};
-  const country = text(address['country']);
-  if (!country) errors[`${prefix}.country`] = 'required';
-  else if (!/^[A-Z]{2}$/.test(country)) errors[`${prefix}.country`] = 'invalid';
-  if (needsLine1 && !text(address['line1'])) errors[`${prefix}.line1`] = 'required';
-  const postalCode = text(address['postalCode']);
-  if (!postalCode) {
-    if (POSTAL_REQUIRED.has(country)) errors[`${prefix}.postalCode`] = 'required';
-  } else if (POSTAL_PATTERNS[country] && !POSTAL_PATTERNS[country].test(postalCode)) {
-    errors[`${prefix}.postalCode`] = 'invalid';
-  }
-}
-
-function checkExpiry(card: Record<string, unknown>, todayDate: string, errors: Record<string, string>): void {
-  const month = card['expMonth'];
-  const year = card['expYear'];
-  const monthOk = typeof month === 'number' && Number.isInteger(month) && month >= 1 && month <= 12;
-  const yearOk = typeof year === 'number' && Number.isInteger(year) && year >= 2000 && year <= 9999;
-  if (!monthOk) errors['card.expMonth'] = month === undefined || month === null ? 'required' : 'invalid';
-  if (!yearOk) errors['card.expYear'] = year === undefined || year === null ? 'required' : 'invalid';
-  if (monthOk && yearOk) {
-    const [y, m] = todayDate.split('-').map(Number) as [number, number];
-    if (year < y || (year === y && month < m)) errors['card.expYear'] = 'expired';
-  }
-}
+const loadSubmissionRules = () => import('../domain/submission.js');
 
 /** 53-bit string hash (cyrb53): tells submissions apart without keeping them. */
 function hash(input: string): string {
@@ -264,71 +176,30 @@ function hash(input: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
-function addressFacts(value: unknown): unknown {
-  if (!isRecord(value)) return null;
-  const { country, line1, line2, city, region, postalCode } = value as Partial<PostalAddress>;
-  return [country, line1, line2, city, region, postalCode];
-}
-
 /**
- * Validates `submission` and reduces it to what the adapter may keep. Reads the card number
- * once, here, and keeps only its brand and last 4 digits.
+ * Validates `submission` with the shared backend rules and reduces it to what the adapter may
+ * keep. Reads the card number once, here, and keeps only its brand and last 4 digits; the
+ * fingerprint hashes the canonical JSON with the security code left out and the number reduced
+ * to brand and last 4 (a decline and its retry with another code are the same submission).
  */
-function prepareSubmission(submission: unknown, todayDate: string): PreparedSubmission {
-  const errors: Record<string, string> = {};
-  const root = isRecord(submission) ? submission : {};
-  const mailing = isRecord(root['mailing']) ? root['mailing'] : {};
-  const card = isRecord(root['card']) ? root['card'] : {};
-
-  if (!text(mailing['firstName'])) errors['mailing.firstName'] = 'required';
-  if (!text(mailing['lastName'])) errors['mailing.lastName'] = 'required';
-  const email = text(mailing['email']);
-  if (!email) errors['mailing.email'] = 'required';
-  else if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) errors['mailing.email'] = 'invalid';
-  checkAddress(mailing['address'], 'mailing.address', true, errors);
-  checkAddress(root['billingAddress'], 'billingAddress', false, errors);
-
-  if (!text(card['name'])) errors['card.name'] = 'required';
-  checkExpiry(card, todayDate, errors);
-
-  let record: CardRecord | null = null;
-  let declined = false;
-  let cardFacts: unknown;
-  const expMonth = card['expMonth'] as number;
-  const expYear = card['expYear'] as number;
-  if ('token' in card) {
-    const token = text(card['token']);
-    const brand = text(card['brand']);
-    const last4 = text(card['last4']);
-    if (!token) errors['card.token'] = 'required';
-    if (!brand) errors['card.brand'] = 'required';
-    if (!/^\d{4}$/.test(last4)) errors['card.last4'] = last4 ? 'invalid' : 'required';
-    declined = token.startsWith(DECLINED_TOKEN_PREFIX);
-    record = { brand: BRAND_NAMES[brand.toLowerCase()] ?? brand, last4, expMonth, expYear };
-    cardFacts = ['token', token, record.brand, last4, expMonth, expYear, card['name']];
-  } else {
-    const raw = typeof card['number'] === 'string' ? card['number'] : '';
-    const digits = raw.replace(/[\s-]/g, '');
-    const cvc = typeof card['cvc'] === 'string' ? card['cvc'].trim() : '';
-    const brand = detectCardBrand(digits);
-    if (!digits) errors['card.number'] = 'required';
-    else if (!/^\d{12,19}$/.test(digits) || !luhnValid(digits)) errors['card.number'] = 'invalid';
-    if (!cvc) errors['card.cvc'] = 'required';
-    else if (!(brand === 'American Express' ? /^\d{4}$/ : /^\d{3}$/).test(cvc)) errors['card.cvc'] = 'invalid';
-    declined = digits === DECLINED_CARD_NUMBER;
-    record = { brand, last4: digits.slice(-4), expMonth, expYear };
-    cardFacts = ['raw', record.brand, record.last4, expMonth, expYear, card['name']];
+async function prepareSubmission(submission: unknown, todayDate: string): Promise<PreparedSubmission> {
+  const { validateSubmission, cardOnFile } = await loadSubmissionRules();
+  const { canonicalJson } = await import('../domain/canonical-json.js');
+  const verdict = await validateSubmission(submission, todayDate);
+  if (!verdict.ok) {
+    const root = typeof submission === 'object' && submission !== null ? (submission as Record<string, unknown>) : {};
+    const { card: _card, ...rest } = root;
+    return { fingerprint: hash(canonicalJson(rest)), card: null, fieldErrors: verdict.fieldErrors, declined: false };
   }
-
-  const fingerprint = hash(
-    JSON.stringify([
-      [mailing['firstName'], mailing['lastName'], mailing['email'], mailing['company'], mailing['phone']],
-      addressFacts(mailing['address']),
-      addressFacts(root['billingAddress']),
-      cardFacts,
-    ]),
-  );
-  return { fingerprint, card: Object.keys(errors).length === 0 ? record : null, fieldErrors: errors, declined };
+  const { card, ...rest } = verdict.submission;
+  const record = cardOnFile(card);
+  const cardFacts = 'token' in card ? { token: card.token, ...record, name: card.name } : { ...record, name: card.name };
+  return {
+    fingerprint: hash(canonicalJson({ ...rest, card: cardFacts })),
+    card: record,
+    fieldErrors: {},
+    declined: isDeclinedTestCard(card),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -456,7 +327,7 @@ export class MemoryBillingAdapter implements BillingAdapter {
       throw new BillingError('invalid_request', 'submitPaymentMethod: idempotencyKey must be 1 to 255 visible ASCII characters.');
     }
     // The only place the submission is read; from here on the call holds brand, last 4 and expiry.
-    const prepared = prepareSubmission(submission, this.#today());
+    const prepared = await prepareSubmission(submission, this.#today());
 
     if (failure && failure !== 'malformed') {
       await wait(this.#latencyMs, signal);

@@ -2,19 +2,10 @@
  * HTTP status + RFC 9457 problem details → BillingError, for adapters that speak the REST
  * contract (docs/rest-contract.md). No DOM, no UI.
  */
-import { BILLING_ERROR_CODES, BillingError, type BillingErrorCode } from '../domain/errors.js';
+import { BILLING_ERROR_CODES, BillingError, codeForStatus, fieldErrorCodes, type BillingErrorCode } from '../domain/errors.js';
 import type { ProblemDetails } from '../domain/schemas.js';
 
-/** The BillingError code an HTTP error status maps to when the body names none. */
-export function codeForStatus(status: number): BillingErrorCode {
-  if (status === 409) return 'server';
-  if (status === 401 || status === 403) return 'unauthorized';
-  if (status === 402) return 'card_declined';
-  if (status === 408) return 'timeout';
-  if (status === 429) return 'rate_limited';
-  if (status >= 500) return 'server';
-  return 'invalid_request';
-}
+export { codeForStatus, fieldErrorCodes };
 
 const DEFAULT_MESSAGES: Record<BillingErrorCode, string> = {
   card_declined: 'The card was declined.',
@@ -80,20 +71,3 @@ export function errorFromResponse(
   });
 }
 
-/**
- * Field errors as the codes the form understands (`required` when the field is missing or
- * blank, else `invalid`), as MemoryBillingAdapter reports them, keyed by the schema's field
- * paths (`card.number`, `billingAddress.postalCode`). Reads only whether a value is present,
- * never the value itself.
- */
-export function fieldErrorCodes(data: unknown, fieldErrors: Record<string, string> | undefined): Record<string, string> {
-  const codes: Record<string, string> = {};
-  for (const path of Object.keys(fieldErrors ?? {})) {
-    let value: unknown = data;
-    for (const segment of path.split('.')) {
-      value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[segment] : undefined;
-    }
-    codes[path] = value === undefined || value === null || (typeof value === 'string' && value.trim() === '') ? 'required' : 'invalid';
-  }
-  return codes;
-}

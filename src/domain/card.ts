@@ -56,6 +56,18 @@ export function brandLabel(brand: CardBrand): string {
   return brandInfo(brand)?.niceType ?? brand;
 }
 
+const BRAND_ALIASES: Readonly<Record<string, CardBrand>> = { amex: 'american-express', diners: 'diners-club', 'union-pay': 'unionpay' };
+
+/**
+ * A brand code as processors report it (`visa`, `american_express`, `amex`, `Diners`) as people
+ * write it (`Visa`, `American Express`, `Diners Club`); an unknown code is returned as given.
+ */
+export function brandNameOfCode(code: string): string {
+  const normalized = code.trim().toLowerCase().replaceAll('_', '-');
+  const brand = isCardBrand(normalized) ? normalized : BRAND_ALIASES[normalized];
+  return brand ? brandLabel(brand) : code;
+}
+
 /**
  * The decimal value (0–9) of a Unicode decimal digit (`\p{Nd}`), else -1.
  * Unicode assigns decimal digits only in contiguous runs of ten code points ordered 0..9, so

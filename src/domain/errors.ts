@@ -56,6 +56,20 @@ export class BillingError extends Error {
   }
 }
 
+/**
+ * The error code an HTTP error status stands for when the response names none (the REST
+ * contract's table, used by HttpBillingAdapter and the reference server alike). 409 — the
+ * same idempotency key is still being processed — is `server`: retryable with the same key.
+ */
+export function codeForStatus(status: number): BillingErrorCode {
+  if (status === 401 || status === 403) return 'unauthorized';
+  if (status === 402) return 'card_declined';
+  if (status === 408) return 'timeout';
+  if (status === 429) return 'rate_limited';
+  if (status === 409 || status >= 500) return 'server';
+  return 'invalid_request';
+}
+
 export function isBillingError(value: unknown): value is BillingError {
   return value instanceof BillingError || (typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'BillingError' && typeof (value as { code?: unknown }).code === 'string');
 }
@@ -65,4 +79,20 @@ export function toBillingError(error: unknown): BillingError {
   if (isBillingError(error)) return error;
   if (error instanceof TypeError) return new BillingError('network', 'The billing service could not be reached.', { cause: error });
   return new BillingError('server', 'The billing service failed unexpectedly.', { cause: error });
+}
+
+/**
+ * Field codes for a body the schema refused: `required` where the value is missing or blank,
+ * else `invalid`. Reads only whether a value is present, never the value itself.
+ */
+export function fieldErrorCodes(data: unknown, fieldErrors: Record<string, string> | undefined): Record<string, string> {
+  const codes: Record<string, string> = {};
+  for (const path of Object.keys(fieldErrors ?? {})) {
+    let value: unknown = data;
+    for (const segment of path.split('.')) {
+      value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[segment] : undefined;
+    }
+    codes[path] = value === undefined || value === null || (typeof value === 'string' && value.trim() === '') ? 'required' : 'invalid';
+  }
+  return codes;
 }

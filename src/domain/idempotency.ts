@@ -3,6 +3,7 @@
  * retry after a lost response cannot charge the card twice, while a new submission (other
  * data, or after a definitive answer) is never mistaken for a replay. No DOM.
  */
+import { canonicalJson } from './canonical-json.js';
 import { isBillingError } from './errors.js';
 import type { PaymentSubmission } from './types.js';
 
@@ -81,17 +82,6 @@ function randomKey(): string {
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-/** JSON with object keys sorted at every depth and `undefined` members left out. */
-function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map((item) => canonicalJson(item === undefined ? null : item)).join(',')}]`;
-  const entries = Object.keys(value)
-    .sort()
-    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-  return `{${entries.join(',')}}`;
 }
 
 let fingerprintKey: Promise<CryptoKey> | null = null;
