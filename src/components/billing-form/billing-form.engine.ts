@@ -5,7 +5,8 @@
  * bundle of a page that shows no form.
  */
 export { addressFields, countryOptions, loadAddressRules, normalizeAddressForCountry } from '../../domain/address/index.js';
-export { brandLabel, caretAfterFormat, describeCardNumber, digitsOnly, formatCardNumber, formatExpiryInput, isCardBrand } from '../../domain/card.js';
+export { brandLabel, describeCardNumber, isCardBrand } from '../../domain/card.js';
+export { formatInput } from './card-input.js';
 export { IdempotencyKeys, outcomeOfError, submissionFingerprint } from '../../domain/idempotency.js';
 export {
   applyDraft,
