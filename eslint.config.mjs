@@ -30,6 +30,15 @@ export default tseslint.config(
     },
   },
   {
+    // The domain knows no DOM: plain data and rules, shared with the reference server.
+    files: ['src/domain/**/*.ts'],
+    ignores: ['**/*.test.ts', '**/test-utils/**'],
+    rules: {
+      'no-restricted-globals': ['error', ...['window', 'document', 'navigator', 'customElements', 'sessionStorage', 'localStorage', 'HTMLElement', 'Element', 'Node', 'Event', 'CustomEvent', 'Blob', 'fetch'].map((name) => ({ name, message: 'src/domain/ is DOM-free: move this to a component or an adapter.' }))],
+      '@typescript-eslint/no-restricted-types': ['error', { types: Object.fromEntries(['HTMLElement', 'Element', 'Node', 'Document', 'Window', 'Event', 'Blob', 'ShadowRoot'].map((name) => [name, 'src/domain/ is DOM-free: move this to a component or an adapter.'])) }],
+    },
+  },
+  {
     files: ['scripts/**', '*.mjs', 'test/**/*.mjs'],
     languageOptions: { globals: { window: 'readonly', process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', performance: 'readonly', Buffer: 'readonly', setImmediate: 'readonly' } },
   },

@@ -26,6 +26,7 @@ export { MemoryBillingAdapter, type MemoryBillingAdapterOptions, type MemoryFail
 export { HttpBillingAdapter, type HttpBillingAdapterOptions } from './adapters/http-adapter.js';
 export { billingContext, type BillingActions, type BillingContextValue, type BillingState, type BillingStatus } from './context/billing-context.js';
 export * from './domain/types.js';
+export type { BillingAdapter, CardFields } from './adapters/adapter.js';
 export { BillingError, isBillingError, BILLING_ERROR_CODES, type BillingErrorCode, type BillingErrorOptions } from './domain/errors.js';
 export { dunningState, type DunningLevel, type DunningState } from './domain/dunning.js';
 export * from './events/index.js';

@@ -5,11 +5,13 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { expect, userEvent, waitFor } from 'storybook/test';
+import { expect, waitFor } from 'storybook/test';
 import { MemoryBillingAdapter, type MemoryBillingAdapterOptions } from '../src/adapters/memory-adapter.js';
 import { scenario, type ScenarioName } from '../src/adapters/scenarios.js';
 import { addDays } from '../src/domain/dates.js';
-import type { BillingAdapter, Invoice } from '../src/domain/types.js';
+import type { Invoice } from '../src/domain/types.js';
+import type { BillingAdapter } from '../src/adapters/adapter.js';
+import { fillForm } from '../src/components/billing-form/billing-form.harness.js';
 import '../src/billing-provider.js';
 
 /** "Today" of every story (the adapter's server clock). */
@@ -113,7 +115,7 @@ export async function findPart(canvas: HTMLElement, tag: string, names: string):
       found = canvas.querySelector(tag)?.shadowRoot?.querySelector<HTMLElement>(selector) ?? null;
       expect(found, `<${tag}> part ${names}`).toBeTruthy();
     },
-    { timeout: 5000 },
+    { timeout: 60000 },
   );
   return found!;
 }
@@ -139,51 +141,24 @@ export function clearBillingDrafts(): void {
 export const GOOD_CARD = '4242 4242 4242 4242';
 
 /**
- * Fills every field of the `<billing-form>` inside `canvas` the way a user would (a US
- * address, so State and ZIP code appear), leaving the submit button enabled.
+ * Fills every field of the `<billing-form>` inside `canvas` through the element's harness (the
+ * same one its tests use): a US address in California, so State and ZIP code appear, leaving
+ * the submit button enabled.
  */
 export async function fillPaymentForm(canvas: HTMLElement, card: { number?: string } = {}): Promise<ShadowRoot> {
-  // With a card on file the form opens with Replace card.
-  const opener = await findPart(canvas, 'billing-form', 'form replace');
-  if (opener.matches('[part~="replace"]')) await userEvent.click(opener);
-  await findPart(canvas, 'billing-form', 'form');
-  const root = canvas.querySelector('billing-form')!.shadowRoot!;
-  const field = async <T extends HTMLElement>(id: string): Promise<T> => {
-    let element: T | null = null;
-    await waitFor(() => {
-      element = root.querySelector<T>(`#${id}`);
-      expect(element, `field #${id}`).toBeTruthy();
-    });
-    return element!;
-  };
-  const type = async (id: string, text: string) => {
-    // The fields start empty (drafts are cleared before each story).
-    await userEvent.type(await field<HTMLInputElement>(id), text);
-  };
-  /** Picks the option whose value or visible text is `option`. */
-  const choose = async (id: string, option: string) => {
-    const select = await field<HTMLSelectElement>(id);
-    const match = [...select.options].find((o) => o.value === option || o.textContent?.trim() === option);
-    await expect(match, `option "${option}" of #${id}`).toBeTruthy();
-    await userEvent.selectOptions(select, match!.value);
-  };
-
-  await type('mailing-firstName', 'Ada');
-  await type('mailing-lastName', 'Lovelace');
-  await type('mailing-email', 'ada@example.com');
-  await type('mailing-company', 'Acme Corp');
-  await choose('mailing-address-country', 'US');
-  await type('mailing-address-line1', '1 Analytical Way');
-  await type('mailing-address-city', 'San Francisco');
-  await choose('mailing-address-region', 'California');
-  await type('mailing-address-postalCode', '94105');
-  await type('card-name', 'Ada Lovelace');
-  await type('card-number', card.number ?? GOOD_CARD);
-  await type('card-expiry', '1228');
-  await type('card-cvc', '123');
-  await choose('billingAddress-country', 'US');
-  const billingRegion = root.querySelector('#billingAddress-region');
-  if (billingRegion) await choose('billingAddress-region', 'California');
-  await type('billingAddress-postalCode', '94105');
-  return root;
+  await findPart(canvas, 'billing-form', 'form replace');
+  const form = canvas.querySelector('billing-form')!;
+  await fillForm(form, {
+    values: {
+      'mailing.company': 'Acme Corp',
+      'mailing.address.line1': '1 Analytical Way',
+      'mailing.address.city': 'San Francisco',
+      'mailing.address.region': 'US-CA',
+      'mailing.address.postalCode': '94105',
+      'billingAddress.region': 'US-CA',
+      'billingAddress.postalCode': '94105',
+    },
+    card: { number: card.number ?? GOOD_CARD, expiry: '12/28', cvc: '123' },
+  });
+  return form.shadowRoot!;
 }

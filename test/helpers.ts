@@ -2,12 +2,14 @@
  * Test helpers shared by the element tests: snapshots built relative to a fixed "today",
  * adapters whose answers the test controls, and mounting inside a provider.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil as owcWaitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import type { BillingProvider } from '../src/components/billing-provider/billing-provider.js';
 import { addDays } from '../src/domain/dates.js';
 import { BillingError } from '../src/domain/errors.js';
-import type { BillingAdapter, BillingSnapshot, Invoice, PaymentSubmission, SubmitResult } from '../src/domain/types.js';
+import type { BillingSnapshot, Invoice, PaymentSubmission, SubmitResult } from '../src/domain/types.js';
+import type { BillingAdapter } from '../src/adapters/adapter.js';
+import { MemoryBillingAdapter, type MemoryBillingAdapterOptions } from '../src/adapters/memory-adapter.js';
 import '../src/billing-provider.js';
 import './lit-warnings.js';
 
@@ -127,17 +129,28 @@ export class ControlledAdapter implements BillingAdapter {
 }
 
 /** Mounts `inner` inside a provider with `adapter` and waits for the first load to settle. */
+/**
+ * How long a test waits for something the page does asynchronously. Long on purpose: on a busy
+ * 2-core machine a render can take seconds; no test asserts speed (benchmarks do that).
+ */
+export const PATIENCE_MS = 60_000;
+
+/** `waitUntil` of @open-wc/testing with {@link PATIENCE_MS} (a shorter `timeout` is raised to it). */
+export function waitUntil(predicate: () => unknown, message?: string, options: { interval?: number; timeout?: number } = {}): Promise<void> {
+  return owcWaitUntil(predicate, message, { interval: options.interval ?? 20, timeout: Math.max(options.timeout ?? 0, PATIENCE_MS) });
+}
+
 export async function mount<T extends Element = Element>(
   adapter: BillingAdapter,
   inner: TemplateResult,
   selector?: string,
 ): Promise<{ provider: BillingProvider; element: T }> {
   const provider = await fixture<BillingProvider>(html`<billing-provider .adapter=${adapter}>${inner}</billing-provider>`);
-  await waitUntil(() => provider.state.status === 'ready' || provider.state.status === 'error', 'provider did not settle', { timeout: 5000 });
+  await waitUntil(() => provider.state.status === 'ready' || provider.state.status === 'error', 'provider did not settle');
   const element = (selector ? provider.querySelector(selector) : provider.firstElementChild) as T;
   await (element as unknown as { updateComplete?: Promise<unknown> }).updateComplete;
   // Elements with lazily loaded parts (the form's rules) show a loading state first.
-  await waitUntil(() => !element.shadowRoot?.querySelector('[part="loading"]'), 'element still loading', { timeout: 5000 });
+  await waitUntil(() => !element.shadowRoot?.querySelector('[part="loading"]'), 'element still loading');
   return { provider, element };
 }
 
@@ -162,4 +175,21 @@ export async function billingError(promise: Promise<unknown>): Promise<BillingEr
   const error = await rejection(promise);
   expect(error, String(error)).to.be.instanceOf(BillingError);
   return error as BillingError;
+}
+
+/** The memory adapter, recording what each submission was sent with. */
+export class RecordingAdapter extends MemoryBillingAdapter {
+  calls: { submission: PaymentSubmission; idempotencyKey: string }[] = [];
+
+  constructor(options: MemoryBillingAdapterOptions = {}) {
+    super(options);
+  }
+
+  override submitPaymentMethod(
+    submission: PaymentSubmission,
+    options: { idempotencyKey: string; signal?: AbortSignal },
+  ): Promise<SubmitResult> {
+    this.calls.push({ submission: structuredClone(submission), idempotencyKey: options.idempotencyKey });
+    return super.submitPaymentMethod(submission, options);
+  }
 }

@@ -7,7 +7,8 @@
  */
 import { describeCardNumber, digitsOnly, parseExpiry, validateCardNumber, validateExpiry, validateSecurityCode } from '../src/domain/card.js';
 import { BillingError } from '../src/domain/errors.js';
-import type { BillingSnapshot, CardFields, PaymentSubmission, SubmitResult, TokenizedCard } from '../src/domain/types.js';
+import type { BillingSnapshot, PaymentSubmission, SubmitResult, TokenizedCard } from '../src/domain/types.js';
+import type { CardFields } from '../src/adapters/adapter.js';
 import { StaticAdapter, TODAY } from './helpers.js';
 
 /** The page the hosted-fields iframe loads (served by the test runner, same origin). */

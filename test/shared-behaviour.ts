@@ -3,6 +3,7 @@
  * the developer message outside a provider, and the load-error state.
  */
 import { expect, fixture, html } from '@open-wc/testing';
+import type { LitElement } from 'lit';
 import { unsafeStatic, html as staticHtml } from 'lit/static-html.js';
 import { StaticAdapter, mount, textOf } from './helpers.js';
 
@@ -19,9 +20,19 @@ export function sharedBehaviour(tag: string, options: { quietWhileUnloaded?: boo
 
     it('turns malformed adapter data into an error state, not an exception', async () => {
       const adapter = new StaticAdapter({ account: { id: 42 }, invoices: 'nope' });
+      // Every emission is counted (no `once`): a duplicated event fails the count below.
       const errors: Event[] = [];
-      document.addEventListener('billing-error', (event) => errors.push(event), { once: true });
-      const { provider, element } = await mount(adapter, staticHtml`<${unsafeStatic(tag)}></${unsafeStatic(tag)}>`);
+      const record = (event: Event) => errors.push(event);
+      document.addEventListener('billing-error', record);
+      let mounted: Awaited<ReturnType<typeof mount>>;
+      try {
+        mounted = await mount(adapter, staticHtml`<${unsafeStatic(tag)}></${unsafeStatic(tag)}>`);
+        await (mounted.element as LitElement).updateComplete;
+        await new Promise((resolve) => setTimeout(resolve, 0));
+      } finally {
+        document.removeEventListener('billing-error', record);
+      }
+      const { provider, element } = mounted;
       expect(provider.state.status).to.equal('error');
       expect(provider.state.error?.code).to.equal('invalid_response');
       expect(errors).to.have.length(1);

@@ -25,7 +25,8 @@
  * Card data travels only in the PUT body: never in a URL, a header or an error message.
  */
 import { BillingError } from '../domain/errors.js';
-import type { BillingAdapter, BillingSnapshot, PaymentSubmission, SubmitResult } from '../domain/types.js';
+import type { BillingSnapshot, PaymentSubmission, SubmitResult } from '../domain/types.js';
+import type { BillingAdapter } from './adapter.js';
 import { errorFromResponse, fieldErrorCodes, parseRetryAfter, redactCardData } from './problem.js';
 import { raceAbort, sleep } from './abort.js';
 

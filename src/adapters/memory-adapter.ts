@@ -40,18 +40,8 @@ import { isOutstanding } from '../domain/dunning.js';
 import { BillingError } from '../domain/errors.js';
 import { sumMoney } from '../domain/money.js';
 import { raceAbort as raceAbortWith, sleep } from './abort.js';
-import type {
-  Account,
-  BillingAdapter,
-  BillingSnapshot,
-  Invoice,
-  Money,
-  Organization,
-  PaymentMethod,
-  PaymentSubmission,
-  SubmitResult,
-  Viewer,
-} from '../domain/types.js';
+import type { Account, BillingSnapshot, Invoice, Money, Organization, PaymentMethod, PaymentSubmission, SubmitResult, Viewer } from '../domain/types.js';
+import type { BillingAdapter } from './adapter.js';
 
 /** The schemas (zod) load with the first call, keeping the validator out of the initial bundle. */
 const loadSchemas = () => import('../domain/schemas.js');

@@ -150,7 +150,7 @@ describe('scenarios', () => {
       const before = dunningState(await adapter.load());
       const result = await adapter.submitPaymentMethod(
         {
-          mailing: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', address: { country: 'GB', line1: '1 High St', postalCode: 'SW1A 1AA' } },
+          mailing: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', address: { country: 'GB', line1: '1 High St', city: 'London', postalCode: 'SW1A 1AA' } },
           billingAddress: { country: 'GB', postalCode: 'SW1A 1AA' },
           card: { number: '4242424242424242', expMonth: 1, expYear: 2030, cvc: '123', name: 'Ada Lovelace' },
         },

@@ -1,12 +1,8 @@
 import { ContextRoot, createContext } from '@lit/context';
 import type { BillingError } from '../domain/errors.js';
 import type { DunningState } from '../domain/dunning.js';
-import type {
-  BillingSnapshot,
-  CardFields,
-  PaymentSubmission,
-  SubmitResult,
-} from '../domain/types.js';
+import type { BillingSnapshot, PaymentSubmission, SubmitResult } from '../domain/types.js';
+import type { CardFields } from '../adapters/adapter.js';
 
 /** Where the provider is in loading its snapshot. */
 export type BillingStatus = 'idle' | 'loading' | 'ready' | 'error';

@@ -3,14 +3,17 @@
  * a failure ends in the right BillingError, the form keeps what was typed, and a resubmission
  * after an unknown outcome reuses the idempotency key, so nothing is charged twice.
  */
-import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
 import { HttpBillingAdapter } from '../../src/adapters/http-adapter.js';
 import type { BillingForm } from '../../src/components/billing-form/billing-form.js';
 import type { BillingProvider } from '../../src/components/billing-provider/billing-provider.js';
 import type { BillingError } from '../../src/domain/errors.js';
 import '../../src/billing-form.js';
-import { mount } from '../helpers.js';
-import { CARD, control, fillForm, submitButton } from '../form-helpers.js';
+import { mount, waitUntil } from '../helpers.js';
+import { TEST_CARD, control, fillForm, submitButton } from '../../src/components/billing-form/billing-form.harness.js';
+import { DECLINED_CARD_NUMBER } from '../../src/domain/test-cards.js';
+
+const CARD = TEST_CARD.number;
 import { charges, injectFaults, reset, serverUrl } from './billing-server.js';
 
 async function mountForm(timeoutMs = 5000): Promise<{ provider: BillingProvider; form: BillingForm }> {
@@ -21,7 +24,7 @@ async function mountForm(timeoutMs = 5000): Promise<{ provider: BillingProvider;
 }
 
 async function submitAndFail(provider: BillingProvider, form: BillingForm): Promise<{ error: BillingError; key: string }> {
-  await waitUntil(() => !submitButton(form).disabled, 'the submit button stays disabled', { timeout: 5000 });
+  await waitUntil(() => !submitButton(form).disabled, 'the submit button stays disabled');
   const submitted = oneEvent(provider, 'payment-method-submit');
   const failed = oneEvent(provider, 'billing-error');
   submitButton(form).click();
@@ -31,7 +34,7 @@ async function submitAndFail(provider: BillingProvider, form: BillingForm): Prom
 }
 
 async function submitAndSucceed(provider: BillingProvider, form: BillingForm): Promise<{ key: string; charged?: { amount: number } }> {
-  await waitUntil(() => !submitButton(form).disabled, 'the submit button stays disabled', { timeout: 5000 });
+  await waitUntil(() => !submitButton(form).disabled, 'the submit button stays disabled');
   const submitted = oneEvent(provider, 'payment-method-submit');
   const updated = oneEvent(provider, 'payment-method-updated');
   submitButton(form).click();
@@ -48,7 +51,6 @@ function keptWhatWasTyped(form: BillingForm): void {
 }
 
 describe('<billing-form> on HttpBillingAdapter against the reference server', function () {
-  this.timeout(20000);
 
   it('submits, charges once and lifts the suspension', async () => {
     await reset('suspended-50');
@@ -92,7 +94,7 @@ describe('<billing-form> on HttpBillingAdapter against the reference server', fu
   it('a declined card → card_declined, nothing charged, no card number in the error', async () => {
     await reset('suspended-50');
     const { provider, form } = await mountForm();
-    await fillForm(form, { number: '4000000000000002' });
+    await fillForm(form, { card: { number: DECLINED_CARD_NUMBER } });
     const { error } = await submitAndFail(provider, form);
     expect(error.code).to.equal('card_declined');
     expect(error.message).not.to.include('4000000000000002');

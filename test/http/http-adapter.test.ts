@@ -13,7 +13,6 @@ async function adapter(options: Partial<HttpBillingAdapterOptions> = {}): Promis
 }
 
 describe('HttpBillingAdapter against the reference server', function () {
-  this.timeout(20000);
 
   describe('the domain', () => {
     it('loads a validated snapshot with the server clock', async () => {

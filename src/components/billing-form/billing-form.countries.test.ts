@@ -7,7 +7,7 @@
  */
 import { expect, html } from '@open-wc/testing';
 import { render } from 'lit';
-import { StaticAdapter, mount, snapshot } from '../../../test/helpers.js';
+import { StaticAdapter, mount, snapshot, waitUntil } from '../../../test/helpers.js';
 import type { BillingProvider } from '../billing-provider/billing-provider.js';
 import {
   COUNTRY_CODES,
@@ -19,6 +19,7 @@ import {
   type RegionLabel,
 } from '../../domain/address/index.js';
 import type { BillingForm } from './billing-form.js';
+import { chooseCountry as chooseCountryAs, findControl as byId, fire, labelElement as labelOf } from './billing-form.harness.js';
 import '../../billing-form.js';
 
 /** The contract's words for the region field (shared/API.md). */
@@ -52,14 +53,6 @@ const IDS = {
   billing: { country: 'billingAddress-country', region: 'billingAddress-region', postal: 'billingAddress-postalCode' },
 } as const;
 
-function byId<T extends HTMLElement = HTMLElement>(form: BillingForm, id: string): T | null {
-  return form.shadowRoot!.querySelector<T>(`#${CSS.escape(id)}`);
-}
-
-function labelOf(form: BillingForm, id: string): HTMLLabelElement | null {
-  return form.shadowRoot!.querySelector<HTMLLabelElement>(`label[for="${id}"]`);
-}
-
 /** The label's words without the required mark. */
 function labelWord(label: HTMLLabelElement): string {
   return (label.textContent ?? '').replace(/\*/g, '').replace(/\s+/g, ' ').trim();
@@ -73,38 +66,14 @@ function hasVisibleAsterisk(label: HTMLLabelElement): boolean {
   return ownText || marks.some((el) => el.checkVisibility({ visibilityProperty: true, opacityProperty: true }));
 }
 
-/** Sets the field as a user would and lets the element see it. */
-function type(control: HTMLInputElement | HTMLSelectElement, value: string): void {
-  control.value = value;
-  control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true, composed: true }));
-}
 
-async function pause(ms: number): Promise<void> {
-  await new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/**
- * Chooses `cc` in the group's Country list, then waits until the country's rules are loaded and
- * rendered. The element awaits the same cached `loadAddressRules` promise before the test does,
- * so once the test's await returns the element holds the rules; the short poll only absorbs
- * a late render.
- */
+/** Chooses `cc` in the group's Country list (the harness waits for its rules), then reads them. */
 async function chooseCountry(form: BillingForm, group: Group, cc: string): Promise<{ rules: CountryAddressRules; fields: AddressFields }> {
-  const select = byId<HTMLSelectElement>(form, IDS[group].country);
-  expect(select, `${group} country select`).to.be.instanceOf(HTMLSelectElement);
-  type(select!, cc);
+  expect(byId<HTMLSelectElement>(form, IDS[group].country), `${group} country select`).to.be.instanceOf(HTMLSelectElement);
+  await chooseCountryAs(form, group, cc);
   const rules = await loadAddressRules(cc);
-  await form.updateComplete;
-  const fields = addressFields(rules, { locale: 'en-US' });
-  const deadline = performance.now() + 2000;
-  const shown = () =>
-    (byId(form, IDS[group].region) !== null) === fields.region.shown && (byId(form, IDS[group].postal) !== null) === fields.postalCode.shown;
-  while (!shown() && performance.now() < deadline) {
-    await pause(10);
-    await form.updateComplete;
-  }
   expect(byId<HTMLSelectElement>(form, IDS[group].country)!.value, 'country kept').to.equal(cc);
-  return { rules, fields };
+  return { rules, fields: addressFields(rules, { locale: 'en-US' }) };
 }
 
 /** What the raw rules say, derived here without `addressFields`, to cross-check it. */
@@ -182,9 +151,7 @@ async function mountPersistent(): Promise<{ host: HTMLElement; form: BillingForm
   document.body.append(host);
   render(html`<billing-provider .adapter=${new StaticAdapter(snapshot())}><billing-form terms-href="/terms"></billing-form></billing-provider>`, host);
   const provider = host.querySelector<BillingProvider>('billing-provider')!;
-  const deadline = performance.now() + 5000;
-  while (provider.state.status !== 'ready' && performance.now() < deadline) await pause(10);
-  expect(provider.state.status).to.equal('ready');
+  await waitUntil(() => provider.state.status === 'ready', 'the provider did not load');
   const form = host.querySelector<BillingForm>('billing-form')!;
   await (customElements.get('billing-form') as typeof BillingForm).preload();
   await form.updateComplete;
@@ -199,7 +166,6 @@ async function freshForm(): Promise<BillingForm> {
 }
 
 describe('<billing-form> address fields for every country', function () {
-  this.timeout(20000);
   let host: HTMLElement;
   let form: BillingForm;
   const LINE1 = '1600 Amphitheatre Parkway';
@@ -208,8 +174,8 @@ describe('<billing-form> address fields for every country', function () {
   before(async () => {
     sessionStorage.clear();
     ({ host, form } = await mountPersistent());
-    type(byId<HTMLInputElement>(form, 'mailing-address-line1')!, LINE1);
-    type(byId<HTMLInputElement>(form, 'mailing-address-city')!, CITY);
+    fire(byId<HTMLInputElement>(form, 'mailing-address-line1')!, LINE1);
+    fire(byId<HTMLInputElement>(form, 'mailing-address-city')!, CITY);
     await form.updateComplete;
   });
 
@@ -305,7 +271,7 @@ describe('<billing-form> address fields, hand-checked countries', () => {
     const zip = byId<HTMLInputElement>(form, IDS.mailing.postal)!;
     expect(byId(form, `${IDS.mailing.postal}-hint`)!.textContent).to.contain('95014');
     zip.focus();
-    type(zip, '9404');
+    fire(zip, '9404');
     await form.updateComplete;
     expect(byId(form, `${IDS.mailing.postal}-error`), 'no error before blur').to.equal(null);
     zip.blur();
@@ -317,12 +283,12 @@ describe('<billing-form> address fields, hand-checked countries', () => {
     expect(zip.getAttribute('aria-invalid')).to.equal('true');
     expect(zip.getAttribute('aria-describedby')).to.contain(`${IDS.mailing.postal}-error`);
 
-    type(zip, '94043');
+    fire(zip, '94043');
     await form.updateComplete;
     expect(byId(form, `${IDS.mailing.postal}-error`)).to.equal(null);
     expect(zip.getAttribute('aria-invalid')).to.equal('false');
     // ZIP+4 is accepted too.
-    type(zip, '94043-1351');
+    fire(zip, '94043-1351');
     await form.updateComplete;
     expect(byId(form, `${IDS.mailing.postal}-error`)).to.equal(null);
   });
@@ -330,9 +296,9 @@ describe('<billing-form> address fields, hand-checked countries', () => {
   it('US → CA clears the chosen State, keeps Address line 1 and City', async () => {
     const form = await freshForm();
     await chooseCountry(form, 'mailing', 'US');
-    type(byId<HTMLInputElement>(form, 'mailing-address-line1')!, '1 Infinite Loop');
-    type(byId<HTMLInputElement>(form, 'mailing-address-city')!, 'Cupertino');
-    type(byId<HTMLSelectElement>(form, IDS.mailing.region)!, 'US-CA');
+    fire(byId<HTMLInputElement>(form, 'mailing-address-line1')!, '1 Infinite Loop');
+    fire(byId<HTMLInputElement>(form, 'mailing-address-city')!, 'Cupertino');
+    fire(byId<HTMLSelectElement>(form, IDS.mailing.region)!, 'US-CA');
     await form.updateComplete;
     expect(byId<HTMLSelectElement>(form, IDS.mailing.region)!.value).to.equal('US-CA');
 

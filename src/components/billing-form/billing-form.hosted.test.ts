@@ -4,10 +4,10 @@
  * iframe with the card inputs in it (test/hosted-card-fields.ts). The form then has no card
  * inputs of its own, waits for the hosted fields to be complete, and submits their token.
  */
-import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { StaticAdapter, mount, snapshot } from '../../../test/helpers.js';
+import { expect, html, oneEvent } from '@open-wc/testing';
+import { StaticAdapter, mount, snapshot, waitUntil } from '../../../test/helpers.js';
 import { HostedCardFieldsAdapter, fillHostedCard } from '../../../test/hosted-card-fields.js';
-import { loadAddressRules } from '../../domain/address/index.js';
+import { fillForm, submitButton } from './billing-form.harness.js';
 import type { PaymentMethodSubmitEvent } from '../../events/payment-method-submit.js';
 import type { PaymentMethodUpdatedEvent } from '../../events/payment-method-updated.js';
 import type { BillingForm } from './billing-form.js';
@@ -19,52 +19,26 @@ async function hostedForm() {
   sessionStorage.clear();
   const adapter = new HostedCardFieldsAdapter(snapshot());
   const { provider, element } = await mount<BillingForm>(adapter, html`<billing-form terms-href="/terms"></billing-form>`);
-  await waitUntil(() => adapter.mounts.length > 0 && element.querySelector('iframe') !== null, 'hosted card fields were not mounted', {
-    timeout: 5000,
-  });
+  await waitUntil(() => adapter.mounts.length > 0 && element.querySelector('iframe') !== null, 'hosted card fields were not mounted');
   const iframe = element.querySelector('iframe')!;
   await waitUntil(() => iframe.contentDocument?.querySelector('input[name="number"]') !== null, 'hosted frame not loaded');
   await element.updateComplete;
   return { adapter, provider, form: element, iframe, hosted: adapter.mounts[0]! };
 }
 
-function byId<T extends HTMLElement = HTMLElement>(form: BillingForm, id: string): T {
-  const el = form.shadowRoot!.querySelector<T>(`#${CSS.escape(id)}`);
-  if (!el) throw new Error(`no #${id} in the form`);
-  return el;
-}
-
-function type(control: HTMLInputElement | HTMLSelectElement, value: string): void {
-  control.value = value;
-  control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true, composed: true }));
-}
-
-async function chooseCountry(form: BillingForm, id: string, cc: string): Promise<void> {
-  type(byId<HTMLSelectElement>(form, id), cc);
-  await loadAddressRules(cc);
-  await form.updateComplete;
-}
-
-/** Fills every field the form itself renders (a US address in both fieldsets). */
-async function fillOwnFields(form: BillingForm): Promise<void> {
-  type(byId<HTMLInputElement>(form, 'mailing-firstName'), 'Ada');
-  type(byId<HTMLInputElement>(form, 'mailing-lastName'), 'Lovelace');
-  type(byId<HTMLInputElement>(form, 'mailing-email'), 'ada@example.com');
-  await chooseCountry(form, 'mailing-address-country', 'US');
-  type(byId<HTMLInputElement>(form, 'mailing-address-line1'), '1600 Amphitheatre Parkway');
-  type(byId<HTMLInputElement>(form, 'mailing-address-city'), 'Mountain View');
-  await form.updateComplete;
-  type(byId<HTMLSelectElement>(form, 'mailing-address-region'), 'US-CA');
-  type(byId<HTMLInputElement>(form, 'mailing-address-postalCode'), '94043');
-  type(byId<HTMLInputElement>(form, 'card-name'), 'Ada Lovelace');
-  await chooseCountry(form, 'billingAddress-country', 'US');
-  type(byId<HTMLSelectElement>(form, 'billingAddress-region'), 'US-CA');
-  type(byId<HTMLInputElement>(form, 'billingAddress-postalCode'), '94043');
-  await form.updateComplete;
-}
-
-function submitButton(form: BillingForm): HTMLButtonElement {
-  return form.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!;
+/** Fills every field the form itself renders (a US address in both fieldsets), not the card. */
+function fillOwnFields(form: BillingForm): Promise<void> {
+  return fillForm(form, {
+    card: false,
+    values: {
+      'mailing.address.line1': '1600 Amphitheatre Parkway',
+      'mailing.address.city': 'Mountain View',
+      'mailing.address.region': 'US-CA',
+      'mailing.address.postalCode': '94043',
+      'billingAddress.region': 'US-CA',
+      'billingAddress.postalCode': '94043',
+    },
+  });
 }
 
 describe('<billing-form> with hosted card fields', () => {
@@ -194,17 +168,17 @@ describe('<billing-form> with hosted card fields', () => {
     const adapter = new HostedCardFieldsAdapter(snapshot());
     const { provider, element: form } = await mount<BillingForm>(adapter, html`<billing-form></billing-form>`);
     // Detach while the first frame may still be loading, then attach again.
-    await waitUntil(() => adapter.mountCalls === 1, 'first mount started', { timeout: 5000 });
+    await waitUntil(() => adapter.mountCalls === 1, 'first mount started');
     const firstContainer = form.querySelector('[slot="card-fields"]');
     form.remove();
     provider.append(form);
-    await waitUntil(() => adapter.mountCalls === 2, 'remounted', { timeout: 5000 });
-    await waitUntil(() => form.querySelector('iframe') !== null, 'fresh frame', { timeout: 5000 });
+    await waitUntil(() => adapter.mountCalls === 2, 'remounted');
+    await waitUntil(() => form.querySelector('iframe') !== null, 'fresh frame');
     expect(firstContainer?.isConnected ?? false, 'the first container is gone').to.equal(false);
     expect(form.querySelectorAll('[slot="card-fields"]')).to.have.length(1);
     if (adapter.mounts[0] && adapter.mounts[0].container === firstContainer) {
       // The first mount finished after all: the form destroyed it.
-      await waitUntil(() => adapter.mounts[0]!.destroyed, 'the first mount was destroyed', { timeout: 5000 });
+      await waitUntil(() => adapter.mounts[0]!.destroyed, 'the first mount was destroyed');
     }
   });
 
@@ -214,12 +188,12 @@ describe('<billing-form> with hosted card fields', () => {
     fillHostedCard(iframe, CARD);
     await form.updateComplete;
     submitButton(form).click();
-    await waitUntil(() => form.shadowRoot!.querySelector('[part="success"]'), 'accepted', { timeout: 5000 });
+    await waitUntil(() => form.shadowRoot!.querySelector('[part="success"]'), 'accepted');
     expect(adapter.mounts[0]!.destroyed).to.equal(true);
     form.shadowRoot!.querySelector<HTMLButtonElement>('[part="replace"]')!.click();
-    await waitUntil(() => adapter.mounts.length === 2 && form.querySelector('iframe') !== null, 'fresh fields', { timeout: 5000 });
+    await waitUntil(() => adapter.mounts.length === 2 && form.querySelector('iframe') !== null, 'fresh fields');
     const fresh = form.querySelector('iframe')!;
-    await waitUntil(() => fresh.contentDocument?.querySelector<HTMLInputElement>('input[name="number"]') !== null, 'frame loaded', { timeout: 5000 });
+    await waitUntil(() => fresh.contentDocument?.querySelector<HTMLInputElement>('input[name="number"]') !== null, 'frame loaded');
     expect(fresh.contentDocument!.querySelector<HTMLInputElement>('input[name="number"]')!.value).to.equal('');
     expect(submitButton(form).disabled).to.equal(true);
   });

@@ -1,5 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { CardFields } from '../../domain/types.js';
+import type { CardFields } from '../../adapters/adapter.js';
 
 /**
  * Processor-hosted card fields: a container in the form's light DOM (slotted into the card

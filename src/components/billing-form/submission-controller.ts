@@ -1,6 +1,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { IdempotencyKeys, SubmissionOutcome } from '../../domain/idempotency.js';
-import type { CardFields, PaymentSubmission, SubmitResult, TokenizedCard } from '../../domain/types.js';
+import type { PaymentSubmission, SubmitResult, TokenizedCard } from '../../domain/types.js';
+import type { CardFields } from '../../adapters/adapter.js';
 
 /** The parts of the form's lazy engine a submission needs. */
 export interface SubmissionRules {

@@ -1,9 +1,9 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { LitElement } from 'lit';
 import { consume } from '@lit/context';
 import { billingContext, type BillingContextValue } from '../../context/billing-context.js';
 import { BillingError } from '../../domain/errors.js';
-import { ControlledAdapter, StaticAdapter, invoice, snapshot } from '../../../test/helpers.js';
+import { ControlledAdapter, StaticAdapter, invoice, snapshot, waitUntil } from '../../../test/helpers.js';
 import type { BillingProvider } from './billing-provider.js';
 import '../../billing-provider.js';
 
@@ -29,7 +29,7 @@ describe('<billing-provider>', () => {
     const { provider, probe } = await withProbe();
     expect(provider.state.status).to.equal('idle');
     provider.adapter = new StaticAdapter(snapshot());
-    await waitUntil(() => provider.state.status === 'ready', undefined, { timeout: 5000 });
+    await waitUntil(() => provider.state.status === 'ready', undefined);
     expect(probe.seen.at(-1)!.state.snapshot!.account.name).to.equal('Acme Corp');
   });
 
@@ -40,7 +40,7 @@ describe('<billing-provider>', () => {
     expect(provider.state.status).to.equal('loading');
     const loadingState = probe.seen.at(-1)!.state;
     adapter.pending[0]!.resolve(snapshot({ invoices: [invoice({ daysPastDue: 31 })] }));
-    await waitUntil(() => provider.state.status === 'ready', undefined, { timeout: 5000 });
+    await waitUntil(() => provider.state.status === 'ready', undefined);
     const readyState = probe.seen.at(-1)!.state;
     expect(readyState).to.not.equal(loadingState);
     expect(readyState.dunning!.level).to.equal('overdue');
@@ -56,7 +56,7 @@ describe('<billing-provider>', () => {
     expect(first.signal!.aborted).to.be.true;
     expect(second.signal!.aborted).to.be.false;
     second.resolve(snapshot({ invoices: [] }));
-    await waitUntil(() => provider.state.status === 'ready', undefined, { timeout: 5000 });
+    await waitUntil(() => provider.state.status === 'ready', undefined);
     first.resolve(snapshot({ invoices: [invoice({ daysPastDue: 50 })] }));
     await new Promise((r) => setTimeout(r, 20));
     expect(provider.state.dunning!.level).to.equal('none');
@@ -66,7 +66,7 @@ describe('<billing-provider>', () => {
     const slow = new ControlledAdapter();
     const { provider } = await withProbe(slow);
     provider.adapter = new StaticAdapter(snapshot({ canManageBilling: false }));
-    await waitUntil(() => provider.state.status === 'ready', undefined, { timeout: 5000 });
+    await waitUntil(() => provider.state.status === 'ready', undefined);
     slow.pending[0]!.resolve(snapshot({ canManageBilling: true }));
     await new Promise((r) => setTimeout(r, 20));
     expect(provider.state.snapshot!.viewer.canManageBilling).to.be.false;
@@ -85,7 +85,7 @@ describe('<billing-provider>', () => {
     const bad = snapshot({ invoices: [invoice({ daysPastDue: 3 })] });
     (bad.invoices[0] as { amountOwed: number }).amountOwed = 1;
     const { provider } = await withProbe(new StaticAdapter(bad));
-    await waitUntil(() => provider.state.status === 'error', undefined, { timeout: 5000 });
+    await waitUntil(() => provider.state.status === 'error', undefined);
     expect(provider.state.error!.code).to.equal('invalid_response');
     expect(provider.state.error!.message).to.contain('invoices[0]');
   });
@@ -93,7 +93,7 @@ describe('<billing-provider>', () => {
   it('keeps the last good snapshot when a refresh fails', async () => {
     const adapter = new StaticAdapter(snapshot());
     const { provider } = await withProbe(adapter);
-    await waitUntil(() => provider.state.status === 'ready', undefined, { timeout: 5000 });
+    await waitUntil(() => provider.state.status === 'ready', undefined);
     adapter.data = { broken: true };
     await provider.refresh();
     expect(provider.state.status).to.equal('ready');
@@ -106,7 +106,7 @@ describe('<billing-provider>', () => {
     const provider = await fixture<BillingProvider>(
       html`<billing-provider refresh-interval="0.05" .adapter=${adapter}></billing-provider>`,
     );
-    await waitUntil(() => adapter.loads >= 3, 'interval reloads', { timeout: 2000 });
+    await waitUntil(() => adapter.loads >= 3, 'interval reloads');
     provider.remove();
     const loads = adapter.loads;
     await new Promise((r) => setTimeout(r, 150));
@@ -118,12 +118,12 @@ describe('<billing-provider>', () => {
     let answer!: (value: unknown) => void;
     first.submitPaymentMethod = () => new Promise((resolve) => (answer = resolve)) as never;
     const { provider, probe } = await withProbe(first);
-    await waitUntil(() => provider.state.status === 'ready', undefined, { timeout: 5000 });
+    await waitUntil(() => provider.state.status === 'ready', undefined);
     const pending = probe.seen.at(-1)!.actions.submitPaymentMethod({} as never, { idempotencyKey: 'k1' });
     const other = snapshot();
     other.account = { ...other.account, id: 'acct_2', name: 'Other Corp' };
     provider.adapter = new StaticAdapter(other);
-    await waitUntil(() => provider.state.snapshot?.account.name === 'Other Corp', undefined, { timeout: 5000 });
+    await waitUntil(() => provider.state.snapshot?.account.name === 'Other Corp', undefined);
     answer({ snapshot: snapshot() });
     await pending;
     expect(provider.state.snapshot!.account.name).to.equal('Other Corp');
@@ -131,7 +131,7 @@ describe('<billing-provider>', () => {
 
   it('reloads when its adapter was replaced while it was out of the DOM', async () => {
     const { provider } = await withProbe(new StaticAdapter(snapshot()));
-    await waitUntil(() => provider.state.status === 'ready', undefined, { timeout: 5000 });
+    await waitUntil(() => provider.state.status === 'ready', undefined);
     const parent = provider.parentElement!;
     provider.remove();
     const other = snapshot();
@@ -139,12 +139,12 @@ describe('<billing-provider>', () => {
     provider.adapter = new StaticAdapter(other);
     await new Promise((resolve) => setTimeout(resolve, 20)); // its update runs while detached
     parent.append(provider);
-    await waitUntil(() => provider.state.snapshot?.account.name === 'Other Corp', 'reloaded', { timeout: 5000 });
+    await waitUntil(() => provider.state.snapshot?.account.name === 'Other Corp', 'reloaded');
   });
 
   it('takes "today" from the snapshot clock, not the browser', async () => {
     const { provider } = await withProbe(new StaticAdapter(snapshot({ now: '2030-01-01T23:30:00-05:00' })));
-    await waitUntil(() => provider.state.status === 'ready', undefined, { timeout: 5000 });
+    await waitUntil(() => provider.state.status === 'ready', undefined);
     expect(provider.state.today).to.equal('2030-01-02');
   });
 });

@@ -5,7 +5,8 @@ import { billingContext, type BillingActions, type BillingContextValue, type Bil
 import { today } from '../../domain/dates.js';
 import { dunningState } from '../../domain/dunning.js';
 import { BillingError, toBillingError } from '../../domain/errors.js';
-import type { BillingAdapter, BillingSnapshot, CardFields, PaymentSubmission, SubmitResult } from '../../domain/types.js';
+import type { BillingSnapshot, PaymentSubmission, SubmitResult } from '../../domain/types.js';
+import type { BillingAdapter, CardFields } from '../../adapters/adapter.js';
 import { BillingErrorEvent } from '../../events/billing-error.js';
 import { resolveLocale } from '../../i18n/index.js';
 

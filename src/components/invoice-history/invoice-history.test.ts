@@ -1,5 +1,5 @@
-import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { StaticAdapter, invoice, mount, pdfBlob, snapshot, textOf } from '../../../test/helpers.js';
+import { expect, html, oneEvent } from '@open-wc/testing';
+import { StaticAdapter, invoice, mount, pdfBlob, snapshot, textOf, waitUntil } from '../../../test/helpers.js';
 import { sharedBehaviour } from '../../../test/shared-behaviour.js';
 import type { InvoiceHistory } from './invoice-history.js';
 import '../../invoice-history.js';
@@ -132,7 +132,7 @@ describe('<invoice-history>', () => {
     expect(adapter.downloads).to.have.length(1);
     release();
     await saved;
-    await waitUntil(() => button.getAttribute('aria-disabled') === 'false', undefined, { timeout: 5000 });
+    await waitUntil(() => button.getAttribute('aria-disabled') === 'false', undefined);
     expect(textOf(button)).to.equal('Download Invoice');
   });
 
@@ -174,7 +174,7 @@ describe('<invoice-history>', () => {
     await element.updateComplete;
     expect(textOf(element.shadowRoot!.querySelector('[role="status"]')!)).to.equal('Loading billing information…');
     adapter.pending[0]!.resolve(snapshot({ invoices: threeInvoices() }));
-    await waitUntil(() => element.shadowRoot!.querySelector('table'), undefined, { timeout: 5000 });
+    await waitUntil(() => element.shadowRoot!.querySelector('table'), undefined);
   });
 });
 

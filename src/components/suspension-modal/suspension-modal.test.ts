@@ -1,6 +1,6 @@
-import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { StaticAdapter, invoice, mount, snapshot, textOf } from '../../../test/helpers.js';
+import { StaticAdapter, invoice, mount, snapshot, textOf, waitUntil } from '../../../test/helpers.js';
 import { sharedBehaviour } from '../../../test/shared-behaviour.js';
 import type { SuspensionModal } from './suspension-modal.js';
 import '../../suspension-modal.js';
@@ -77,7 +77,7 @@ describe('<suspension-modal>', () => {
   it('never lets keyboard focus reach the page behind it', async () => {
     const { element, provider } = await modal(snapshot({ invoices: [invoice({ daysPastDue: 50 })] }));
     // The card form inside loads with the dialog: wait for its fields.
-    await waitUntil(() => element.shadowRoot!.querySelector('billing-form')?.shadowRoot?.querySelector('input'), 'form ready', { timeout: 5000 });
+    await waitUntil(() => element.shadowRoot!.querySelector('billing-form')?.shadowRoot?.querySelector('input'), 'form ready');
     const outside = document.createElement('button');
     outside.textContent = 'Outside';
     provider.before(outside);
@@ -99,7 +99,7 @@ describe('<suspension-modal>', () => {
     adapter.data = snapshot({ invoices: [invoice({ daysPastDue: 50, paid: 12000 })] });
     await provider.refresh();
     await element.updateComplete;
-    await waitUntil(() => !dialogOf(element).open, undefined, { timeout: 5000 });
+    await waitUntil(() => !dialogOf(element).open, undefined);
     expect(element.hasAttribute('open')).to.be.false;
   });
 
@@ -134,7 +134,7 @@ describe('<suspension-modal>', () => {
       html`<billing-provider .adapter=${new Adapter(snapshot({ invoices: [invoice({ daysPastDue: 50 })] }))}><suspension-modal></suspension-modal></billing-provider>`,
     );
     const element = provider.querySelector('suspension-modal')!;
-    await waitUntil(() => element.open, 'opens', { timeout: 5000 });
+    await waitUntil(() => element.open, 'opens');
     await element.updateComplete;
     const form = element.shadowRoot!.querySelector('billing-form')!;
     await form.updateComplete;
