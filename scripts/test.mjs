@@ -3,8 +3,7 @@
 // Steps: types, lint, generated files fresh (address data, OpenAPI, custom-elements.json), browser
 // tests (Chromium, three time zones), reference-server tests, size budgets, Storybook build.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const results = [];
@@ -34,8 +33,10 @@ step('lint (eslint: TypeScript, lit, wc, lit-a11y)', bin('eslint'), ['.', '--max
 if (existsSync('scripts/build-address-data.mjs')) step('address data fresh', 'node', ['scripts/build-address-data.mjs', '--check']);
 if (existsSync('scripts/build-openapi.mjs')) step('OpenAPI document fresh', 'node', ['scripts/build-openapi.mjs', '--check']);
 step('custom-elements.json fresh', 'node', ['scripts/manifest.mjs', '--check']);
+step('custom-elements.json lists every part, token, state, slot and event the code uses', 'node', ['scripts/manifest-truth.mjs']);
 
-const dir = mkdtempSync(join(tmpdir(), 'wtr-'));
+mkdirSync('.cache', { recursive: true });
+const dir = mkdtempSync(join('.cache', 'wtr-'));
 const countFile = join(dir, 'count.json');
 const browserOk = run('browser tests', bin('web-test-runner'), [], { env: { WTR_COUNT_FILE: countFile } });
 if (existsSync(countFile)) {
@@ -50,7 +51,7 @@ if (existsSync(countFile)) {
 rmSync(dir, { recursive: true, force: true });
 
 if (existsSync('scripts/test-server.mjs')) {
-  const serverDir = mkdtempSync(join(tmpdir(), 'srv-'));
+  const serverDir = mkdtempSync(join('.cache', 'srv-'));
   const serverCount = join(serverDir, 'count.json');
   const ok = run('reference server tests', 'node', ['scripts/test-server.mjs'], { env: { SERVER_TEST_COUNT_FILE: serverCount } });
   if (existsSync(serverCount)) {
@@ -63,7 +64,8 @@ if (existsSync('scripts/test-server.mjs')) {
 }
 
 step('size budgets', 'node', ['scripts/size.mjs', '--check']);
-step('Storybook build', bin('storybook'), ['build', '--quiet', '--disable-telemetry', '-o', join(tmpdir(), 'billing-elements-storybook')], {
+// Build outputs stay inside the checkout (ignored by git): two checkouts never share a folder.
+step('Storybook build', bin('storybook'), ['build', '--quiet', '--disable-telemetry', '-o', 'storybook-static'], {
   env: { STORYBOOK_DISABLE_TELEMETRY: '1' },
 });
 

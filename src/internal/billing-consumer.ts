@@ -9,7 +9,28 @@ import { sharedText } from '../i18n/index.js';
 /**
  * Base of every billing element but the provider: reads the provider's state through the
  * one billing context, and renders the states every element shares (no provider, loading,
- * load error, no permission) the same way.
+ * load error, no permission) the same way. What it documents here is inherited by each
+ * element's entry in custom-elements.json.
+ *
+ * @csspart loading - Shown while the provider loads.
+ * @csspart load-error - Shown when the provider failed to load (with Try again).
+ * @csspart retry - The Try again button of the load error.
+ * @csspart no-permission - Shown to a viewer without the billing role.
+ * @csspart developer-error - Shown when the element is not inside a `<billing-provider>`.
+ *
+ * @cssprop [--billing-font-family=inherit] - Font family.
+ * @cssprop [--billing-color-text=CanvasText] - Text color.
+ * @cssprop [--billing-color-surface=Canvas] - Background of boxes and the color tints mix with.
+ * @cssprop [--billing-color-accent=LinkText] - Buttons and links.
+ * @cssprop [--billing-color-accent-contrast=Canvas] - Text on accent-colored buttons.
+ * @cssprop [--billing-color-danger=light-dark(#c5221f, #f28b82)] - Errors, required marks, overdue states.
+ * @cssprop [--billing-color-warning=light-dark(#b06000, #fdd663)] - Outstanding and partially paid states.
+ * @cssprop [--billing-color-success=light-dark(#137333, #81c995)] - Confirmations and paid states.
+ * @cssprop [--billing-color-border=color-mix(in srgb, CanvasText 25%, transparent)] - Borders and rules.
+ * @cssprop [--billing-color-muted=color-mix(in srgb, CanvasText 70%, Canvas)] - Secondary text.
+ * @cssprop [--billing-color-focus=Highlight] - The focus ring.
+ * @cssprop [--billing-radius=6px] - Corner radius.
+ * @cssprop [--billing-space=1rem] - The spacing unit.
  */
 export class BillingConsumerElement extends LitElement {
   /** The provider's state and actions; undefined outside a `<billing-provider>`. */
@@ -49,7 +70,7 @@ export class BillingConsumerElement extends LitElement {
     if (snapshot) return null;
     if (options.quiet) return nothing;
     if (status === 'error' && error) {
-      return html`<div part="error" class="notice notice--error" role="alert">
+      return html`<div part="load-error" class="notice notice--error" role="alert">
         <p>${sharedText.loadFailed()}</p>
         <button part="retry" class="button button--secondary" type="button" @click=${() => void billing.actions.refresh()}>
           ${sharedText.retry()}

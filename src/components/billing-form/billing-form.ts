@@ -1,3 +1,14 @@
+// <billing-form>: state and rendering only. Where each concern lives:
+// - the form's rules (fields, required, validation, the submission, the draft's contents):
+//   src/domain/payment-form.ts, the one place to read them; backends apply the same rules
+//   through src/domain/submission.ts;
+// - its words: billing-form.text.ts; both load lazily as billing-form.engine.ts
+//   (form-engine-controller.ts gives the element the loaded module);
+// - a country's address rules as they load (an explicit pending state): address-rules-controller.ts;
+// - exactly-once submission and idempotency keys: submission-controller.ts;
+// - processor-hosted card fields: hosted-fields-controller.ts;
+// - the draft in sessionStorage: draft-store.ts; reformatting card input: card-input.ts;
+// - finding, filling and reading the form in tests and stories: billing-form.harness.ts.
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
@@ -99,15 +110,13 @@ const idOf = (field: FormField) => field.replaceAll('.', '-');
  * @csspart field - Each field wrapper (label, input, hint, error).
  * @csspart input - Each input and select.
  * @csspart error - Each field's error message.
+ * @csspart hosted-fields - The box around processor-hosted card fields.
  * @csspart remaining - The count of required fields remaining.
  * @csspart submit - The Submit Payment Information button.
  * @csspart terms - The terms notice beside the button.
  * @csspart alert - The submission error.
  * @csspart success - The confirmation after a card was accepted.
- * @csspart no-permission - Shown to a viewer without the billing role.
- * @csspart developer-error - Shown when the element is not inside a `<billing-provider>`.
  *
- * @cssprop [--billing-color-accent=LinkText] - Button and link color.
  * @cssprop [--billing-color-danger=light-dark(#c5221f, #f28b82)] - Errors and required marks.
  * @cssprop [--billing-color-input=Field] - Input background.
  * @cssprop [--billing-color-input-text=FieldText] - Input text.

@@ -53,11 +53,6 @@ function saveBlob(blob: Blob, fileName: string): void {
  * @csspart status - Each status badge.
  * @csspart older-note - The note about invoices before 2022.
  * @csspart empty - Shown when there are no invoices.
- * @csspart loading - Shown while the provider loads.
- * @csspart error - Shown when the provider failed to load.
- * @csspart retry - The Try again button of the error state.
- * @csspart no-permission - Shown to a viewer without the billing role.
- * @csspart developer-error - Shown when the element is not inside a `<billing-provider>`.
  *
  * @cssprop [--billing-color-success=light-dark(#137333, #81c995)] - Paid in Full badge.
  * @cssprop [--billing-color-warning=light-dark(#b06000, #fdd663)] - Partially Paid badge.

@@ -22,19 +22,16 @@ const days = sharedText.days;
  *
  * @fires {BillingUpdateRequestEvent} billing-update-request - Update was pressed by a viewer who may manage billing. Cancelable; when not cancelled the page goes to `update-href`. `detail: { source: 'overdue-banner' }`.
  *
+ * @cssstate no-provider - Set while the banner is not inside a `<billing-provider>` (it then shows the developer message even at level `none`).
+ *
  * @csspart banner - The banner box.
  * @csspart title - The banner's heading line.
  * @csspart message - The sentence about the amount and days.
  * @csspart note - The processing-delay and pay-another-way notes.
  * @csspart action - The Update button.
- * @csspart no-permission - The message shown to a viewer without the billing role after Update.
- * @csspart developer-error - Shown when the element is not inside a `<billing-provider>`.
  *
  * @cssprop [--billing-color-warning=light-dark(#b06000, #fdd663)] - Accent of the `outstanding` banner.
  * @cssprop [--billing-color-danger=light-dark(#c5221f, #f28b82)] - Accent of the `overdue` and `suspended` banners.
- * @cssprop [--billing-color-accent=LinkText] - Button and link color.
- * @cssprop [--billing-color-surface=Canvas] - Background the tints mix with.
- * @cssprop [--billing-radius=6px] - Corner radius.
  */
 @localized()
 export class OverdueBanner extends BillingConsumerElement {

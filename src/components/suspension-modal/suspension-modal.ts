@@ -22,6 +22,7 @@ import { suspensionModalStyles } from './suspension-modal.styles.js';
  * @summary Blocks a suspended account's page until the card is updated.
  *
  * @fires {BillingUpdateRequestEvent} billing-update-request - Update was pressed by a viewer who may manage billing. Cancelable; when not cancelled the page goes to `update-href`. `detail: { source: 'suspension-modal' }`.
+ * @fires {BillingErrorEvent} billing-error - The card form could not be loaded when Update was pressed. `detail: { error: BillingError }`.
  *
  * @csspart dialog - The native dialog.
  * @csspart title - The heading.
@@ -29,12 +30,9 @@ import { suspensionModalStyles } from './suspension-modal.styles.js';
  * @csspart note - Processing-delay and pay-another-way notes.
  * @csspart action - The Update button.
  * @csspart form - The `<billing-form>` inside the dialog.
- * @csspart no-permission - The message shown to a viewer without the billing role after Update.
- * @csspart developer-error - Shown when the element is not inside a `<billing-provider>`.
  *
  * @cssprop [--billing-color-danger=light-dark(#c5221f, #f28b82)] - The dialog's accent.
  * @cssprop [--billing-backdrop=rgb(20 20 20 / 0.6)] - The backdrop behind the dialog.
- * @cssprop [--billing-color-surface=Canvas] - The dialog's background.
  */
 @localized()
 export class SuspensionModal extends BillingConsumerElement {
