@@ -184,7 +184,9 @@ export class PostgresDriver implements SqlDriver {
     throw new Error('lockGlobal needs a transaction');
   }
 
+  #closed: Promise<void> | undefined;
+
   close(): Promise<void> {
-    return this.#pool.end();
+    return (this.#closed ??= this.#pool.end());
   }
 }
