@@ -11,10 +11,10 @@ import type { BillingError } from '../../src/domain/errors.js';
 import '../../src/billing-form.js';
 import { mount } from '../helpers.js';
 import { CARD, control, fillForm, submitButton } from '../form-helpers.js';
-import { charges, injectFaults, reset, serverUrl } from './billing-server.js';
+import { authHeaders, charges, injectFaults, reset, serverUrl } from './billing-server.js';
 
 async function mountForm(timeoutMs = 5000): Promise<{ provider: BillingProvider; form: BillingForm }> {
-  const adapter = new HttpBillingAdapter({ baseUrl: await serverUrl(), timeoutMs, retry: { baseDelayMs: 20, maxDelayMs: 1000 } });
+  const adapter = new HttpBillingAdapter({ baseUrl: await serverUrl(), headers: authHeaders(), timeoutMs, retry: { baseDelayMs: 20, maxDelayMs: 1000 } });
   const { provider, element } = await mount<BillingForm>(adapter, html`<billing-form></billing-form>`, 'billing-form');
   expect(provider.state.status).to.equal('ready');
   return { provider, form: element };
