@@ -39,13 +39,26 @@ async function applyAdapter(): Promise<void> {
   const name = scenarioSelect.value as ScenarioName;
   adapterHint.hidden = adapterSelect.value !== 'http';
   if (adapterSelect.value === 'http') {
-    // The reference server's test endpoints reseed it with the same scenario.
+    // The reference server's test endpoints reseed it with the same scenario (Vite's proxy adds
+    // their secret); the scenario's viewer picks the caller: a billing admin or a plain admin,
+    // each with a development token Vite mints under the server's secret.
     await fetch('/api/__test/reset', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ scenario: name }),
     }).catch(() => undefined);
-    provider.adapter = new HttpBillingAdapter({ baseUrl: '/api' });
+    const role = scenario(name).viewer?.canManageBilling === false ? 'admin' : 'billing_admin';
+    const token = fetch(`/__demo/token?role=${role}`)
+      .then((response) => response.json() as Promise<{ token?: string }>)
+      .then((body) => body.token ?? '')
+      .catch(() => '');
+    provider.adapter = new HttpBillingAdapter({
+      baseUrl: '/api',
+      headers: async (): Promise<Record<string, string>> => {
+        const value = await token;
+        return value ? { Authorization: `Bearer ${value}` } : {};
+      },
+    });
   } else {
     provider.adapter = new MemoryBillingAdapter({ ...scenario(name), latencyMs: 400 });
   }

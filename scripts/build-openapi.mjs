@@ -116,7 +116,7 @@ function document(schemas) {
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: 'http://127.0.0.1:8787', description: 'The reference server (npm run server)' }],
-    security: [{}, { bearer: [] }],
+    security: [{ bearer: [] }],
     paths: {
       '/billing': {
         get: {
@@ -220,7 +220,12 @@ function document(schemas) {
         },
       },
       responses: {
-        BadRequest: { description: 'Malformed request: missing Idempotency-Key, malformed JSON, wrong content type, body too large (`code: invalid_request`).', content: problemContent },
+        BadRequest: {
+          description:
+            'Malformed request: missing Idempotency-Key, malformed JSON, JSON nested deeper than 16 levels (400), body over 64 kB (413), ' +
+            'a body that is not application/json (415) (`code: invalid_request`).',
+          content: problemContent,
+        },
         Unauthorized: {
           description: 'No or bad credentials (`code: unauthorized`).',
           headers: { 'WWW-Authenticate': { schema: { type: 'string' } } },
@@ -236,7 +241,7 @@ function document(schemas) {
           content: problemContent,
         },
         RateLimited: {
-          description: 'Too many requests (`code: rate_limited`): wait `Retry-After`.',
+          description: 'Too many requests from this caller (`code: rate_limited`): wait `Retry-After` seconds.',
           headers: { 'Retry-After': { $ref: '#/components/headers/RetryAfter' } },
           content: problemContent,
         },
@@ -248,7 +253,17 @@ function document(schemas) {
         },
       },
       securitySchemes: {
-        bearer: { type: 'http', scheme: 'bearer', description: 'Optional: hosts may use cookies instead (credentials: include).' },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            '`Authorization: Bearer <JWT>` on every request. The reference server verifies it with HS256 under BILLING_JWT_SECRET (development) ' +
+            'or the keys at BILLING_JWKS_URL (production; RS256, PS256, ES256, EdDSA); `alg: none` and other algorithms are refused, `exp` is required. ' +
+            'Claims: `sub` (the caller), `account` (the only account it sees), `roles` (array; `billing_admin` may see and change payment information ' +
+            'and download invoices). Missing or invalid: 401 with `WWW-Authenticate: Bearer`; without the role: 403 (the snapshot omits the card). ' +
+            'Hosts with their own backend may use cookies instead (HttpBillingAdapter `credentials: include`).',
+        },
       },
     },
   };

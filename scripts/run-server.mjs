@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Bundles the reference billing server (server/src, TypeScript) for Node with esbuild into
 // .cache/server/ and, when run directly, starts it: `npm run server -- --port 8787 --scenario overdue-35`.
-// Node 20 cannot run TypeScript itself; better-sqlite3 (native) stays external, the rest is bundled.
+// Node 20 cannot run TypeScript itself; better-sqlite3 (native) and pg (optional native
+// bindings) stay external, the rest is bundled.
 import { build, stop as stopEsbuild } from 'esbuild';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeFile } from 'node:fs/promises';
@@ -16,7 +17,7 @@ export const nodeBundleOptions = {
   format: 'esm',
   target: 'node20',
   sourcemap: 'inline',
-  external: ['better-sqlite3'],
+  external: ['better-sqlite3', 'pg'],
   // Bundled CommonJS dependencies (card-validator) call require(): give the ESM bundle one.
   banner: { js: "import { createRequire as __billingCreateRequire } from 'node:module'; const require = __billingCreateRequire(import.meta.url);" },
   logLevel: 'warning',

@@ -1,5 +1,5 @@
 /**
- * The billing domain as the reference server runs it, over {@link BillingStore}: the
+ * The billing domain as the reference server runs it, over {@link BillingStore}: the caller's
  * snapshot, replacing the card (which charges every outstanding invoice, lifts the user cap
  * and clears suspension), idempotency, and the server's clock. The rules themselves come from
  * src/domain (isOutstanding, today, card checks, the zod schemas); nothing here re-states them.
@@ -10,7 +10,7 @@ import { isDeclinedTestCard } from '../../src/domain/test-cards.js';
 import { isOutstanding } from '../../src/domain/dunning.js';
 import { isIsoDateOrDateTime, today } from '../../src/domain/dates.js';
 import { cardOnFile, validateSubmission } from '../../src/domain/submission.js';
-import type { BillingSnapshot, PaymentSubmission, SubmitResult } from '../../src/domain/types.js';
+import type { BillingSnapshot, PaymentSubmission, SubmitResult, Viewer } from '../../src/domain/types.js';
 import type { MemoryFailure } from '../../src/adapters/memory-adapter.js';
 import { PROBLEM_TYPES, problem } from './http.js';
 import type { BillingStore, SeedData } from './store.js';
@@ -31,18 +31,34 @@ export class Clock {
   constructor(private readonly store: BillingStore) {}
 
   /** The fixed instant, or null when the clock follows real time. */
-  fixed(): string | null {
+  fixed(): Promise<string | null> {
     return this.store.getMeta('clock');
   }
 
-  set(now: string | null): void {
+  async set(now: string | null): Promise<void> {
     if (now !== null && !isIsoDateOrDateTime(now)) throw new RangeError('now must be an ISO 8601 date or date-time.');
-    this.store.setMeta('clock', now);
+    await this.store.setMeta('clock', now);
   }
 
-  now(): string {
-    return this.fixed() ?? new Date().toISOString();
+  async now(): Promise<string> {
+    return (await this.fixed()) ?? new Date().toISOString();
   }
+}
+
+/** Who is calling, as the bearer token says (server/src/auth.ts). */
+export interface Caller {
+  /** The token's `sub`. */
+  sub: string;
+  /** The account the caller acts for (the token's `account`): the only one it sees. */
+  account: string;
+  roles: readonly string[];
+}
+
+/** The role that may see and change payment information ("Administrator with Billing"). */
+export const BILLING_ROLE = 'billing_admin';
+
+export function viewerOf(caller: Caller): Viewer {
+  return { canManageBilling: caller.roles.includes(BILLING_ROLE) };
 }
 
 export class BillingService {
@@ -53,29 +69,24 @@ export class BillingService {
   }
 
   /**
-   * Replaces all data with `data`, sets the clock (null: real time) and how the backend fails
-   * (a scenario such as `failing-backend`; null: it does not).
+   * Replaces all data with `accounts`, sets the clock (null: real time) and how the backend
+   * fails (a scenario such as `failing-backend`; null: it does not).
    */
-  reset(data: SeedData, now: string | null, fail: MemoryFailure = null): void {
-    this.store.transaction(() => {
-      this.store.seed(data);
-      this.clock.set(now);
-      this.store.setMeta('fail', fail);
-    });
+  async reset(accounts: SeedData[], now: string | null, fail: MemoryFailure = null): Promise<void> {
+    if (now !== null && !isIsoDateOrDateTime(now)) throw new RangeError('now must be an ISO 8601 date or date-time.');
+    await this.store.seed(accounts);
+    await this.clock.set(now);
+    await this.store.setMeta('fail', fail);
   }
 
   /** How every contract request fails in this scenario, if it does (persisted). */
-  failure(): MemoryFailure {
-    return this.store.getMeta('fail') as MemoryFailure;
+  async failure(): Promise<MemoryFailure> {
+    return (await this.store.getMeta('fail')) as MemoryFailure;
   }
 
-  accountId(): string | null {
-    return this.store.currentAccountId();
-  }
-
-  snapshot(): BillingSnapshot | null {
-    const id = this.accountId();
-    return id === null ? null : this.store.snapshot(id, this.clock.now());
+  /** The caller's snapshot: its own account only; card data only with the billing role. */
+  async snapshot(caller: Caller): Promise<BillingSnapshot | null> {
+    return this.store.snapshot(caller.account, await this.clock.now(), viewerOf(caller));
   }
 
   /**
@@ -83,28 +94,33 @@ export class BillingService {
    * number reduced to its length and last 4 and the security code left out first, so that
    * nothing stored next to the secret lets anyone search for the card's missing digits.
    */
-  fingerprint(body: unknown): string {
-    return createHmac('sha256', this.store.fingerprintSecret()).update(canonicalJson(withoutCardSecrets(body))).digest('hex');
+  async fingerprint(body: unknown): Promise<string> {
+    return createHmac('sha256', await this.store.fingerprintSecret()).update(canonicalJson(withoutCardSecrets(body))).digest('hex');
   }
 
   /**
-   * `PUT /billing/payment-method` with a parsed JSON body, in one transaction: a repeated key
-   * answers the stored response (or 422 when the body differs); otherwise the submission is
-   * validated, declined or applied, and a decline or success is stored under the key.
+   * `PUT /billing/payment-method` with a parsed JSON body, for the caller's account, in one
+   * transaction that locks the account: a repeated key answers the stored response (or 422
+   * when the body differs); otherwise the submission is validated, declined or applied, and a
+   * decline or success is stored under the key.
    */
-  async submitPaymentMethod(key: string, body: unknown): Promise<Outcome> {
-    const accountId = this.accountId();
-    if (accountId === null) return this.#problem(503, 'server', PROBLEM_TYPES.unavailable, 'No account', 'The server has no account: seed a scenario first.');
-    const fingerprint = this.fingerprint(body);
+  async submitPaymentMethod(caller: Caller, key: string, body: unknown): Promise<Outcome> {
+    const accountId = caller.account;
+    // Per caller, before anything else: not even a stored response for a caller without the role.
+    if (!viewerOf(caller).canManageBilling) {
+      return this.#problem(403, 'unauthorized', PROBLEM_TYPES.forbidden, 'Forbidden', 'You may not change payment information.');
+    }
+    const fingerprint = await this.fingerprint(body);
     const received = Date.now();
-    const now = this.clock.now();
+    const now = await this.clock.now();
     // The same rules as the form and MemoryBillingAdapter (src/domain/submission.ts), judged
     // before the transaction (they load address data); used only for a key not seen before.
     const verdict = await validateSubmission(body, today(now));
-    this.store.expireResponses(received - IDEMPOTENCY_TTL_MS);
+    await this.store.expireResponses(received - IDEMPOTENCY_TTL_MS);
 
-    return this.store.transaction((): Outcome => {
-      const prior = this.store.findResponse(accountId, key);
+    return this.store.transaction(async (tx): Promise<Outcome> => {
+      await tx.lockAccount(accountId);
+      const prior = await tx.findResponse(accountId, key);
       if (prior) {
         if (prior.fingerprint === fingerprint) return { status: prior.status, body: prior.body, replayed: true };
         return this.#problem(
@@ -116,8 +132,8 @@ export class BillingService {
         );
       }
 
-      if (!this.store.viewer(accountId).canManageBilling) {
-        return this.#problem(403, 'unauthorized', PROBLEM_TYPES.forbidden, 'Forbidden', 'You may not change payment information.');
+      if (!(await tx.account(accountId))) {
+        return this.#problem(403, 'unauthorized', PROBLEM_TYPES.forbidden, 'Forbidden', 'The token names no billing account of this server.');
       }
 
       if (!verdict.ok) {
@@ -132,34 +148,31 @@ export class BillingService {
           'card.number': 'declined',
         });
       } else {
-        outcome = { status: 200, body: JSON.stringify(this.#apply(accountId, key, submission, now)), replayed: false };
+        outcome = { status: 200, body: JSON.stringify(await this.#apply(tx, caller, key, submission, now)), replayed: false };
       }
-      this.store.saveResponse(accountId, key, { fingerprint, status: outcome.status, body: outcome.body, createdAt: received });
+      await tx.saveResponse(accountId, key, { fingerprint, status: outcome.status, body: outcome.body, createdAt: received });
       return outcome;
     });
   }
 
   /** Replaces the card, charges every outstanding invoice, lifts the user cap, clears suspension. */
-  #apply(accountId: string, key: string, submission: PaymentSubmission, now: string): SubmitResult {
+  async #apply(tx: BillingStore, caller: Caller, key: string, submission: PaymentSubmission, now: string): Promise<SubmitResult> {
+    const accountId = caller.account;
     const card = submission.card;
     const stamp = new Date().toISOString();
-    this.store.saveCard(
-      accountId,
-      { ...cardOnFile(card), status: 'pending' },
-      stamp,
-    );
-    this.store.saveBillingProfile(accountId, submission.mailing, submission.billingAddress, stamp);
+    await tx.saveCard(accountId, { ...cardOnFile(card), status: 'pending' }, stamp);
+    await tx.saveBillingProfile(accountId, submission.mailing, submission.billingAddress, stamp);
 
     const day = today(now);
-    const account = this.store.account(accountId)!;
-    const outstanding = this.store.invoices(accountId).filter((invoice) => isOutstanding(invoice, day));
+    const account = (await tx.account(accountId))!;
+    const outstanding = (await tx.invoices(accountId)).filter((invoice) => isOutstanding(invoice, day));
     let amount = 0;
     for (const invoice of outstanding) {
-      this.store.payInvoice(accountId, invoice.id, invoice.amountOwed);
+      await tx.payInvoice(accountId, invoice.id, invoice.amountOwed);
       amount += invoice.amountOwed;
     }
     if (outstanding.length > 0) {
-      this.store.recordCharge({
+      await tx.recordCharge({
         accountId,
         idempotencyKey: key,
         amount,
@@ -168,8 +181,8 @@ export class BillingService {
         createdAt: stamp,
       });
     }
-    this.store.updateAccount(accountId, { suspended: false, userCap: null });
-    const snapshot = this.store.snapshot(accountId, now)!;
+    await tx.updateAccount(accountId, { suspended: false, userCap: null });
+    const snapshot = (await tx.snapshot(accountId, now, viewerOf(caller)))!;
     return outstanding.length > 0 ? { snapshot, charged: { amount, currency: account.currency } } : { snapshot };
   }
 

@@ -1,4 +1,4 @@
-/** Small node:http helpers: JSON and problem responses, bounded body reading, CORS. */
+/** Small node:http helpers: JSON and problem responses, bounded body reading and nesting, CORS. */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { BillingErrorCode } from '../../src/domain/errors.js';
 import type { ProblemDetails } from '../../src/domain/schemas.js';
@@ -61,8 +61,39 @@ export function sendText(res: ServerResponse, status: number, contentType: strin
 
 export class BodyTooLarge extends Error {}
 
+/** The media type of a request (`application/json` from `application/json; charset=utf-8`). */
+export function mediaType(req: IncomingMessage): string {
+  return (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/**
+ * Whether a JSON text nests arrays and objects deeper than `max`, found by one pass over the
+ * characters (strings skipped), before anything parses or walks it.
+ */
+export function jsonTooDeep(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92 /* \\ */) i += 1;
+      else if (c === 34 /* " */) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 /* { */ || c === 91 /* [ */) {
+      depth += 1;
+      if (depth > max) return true;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) depth -= 1;
+  }
+  return false;
+}
+
 /** The request body as UTF-8, refusing more than `limit` bytes. */
 export function readBody(req: IncomingMessage, limit: number): Promise<string> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    req.resume();
+    return Promise.reject(new BodyTooLarge(`Request body over ${limit} bytes.`));
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -88,19 +119,25 @@ export function readBody(req: IncomingMessage, limit: number): Promise<string> {
 }
 
 export interface CorsOptions {
-  /** Allowed origins: exact origins, `'*'` for any, or `'loopback'` (default) for any http(s) origin on localhost/127.0.0.1/[::1]. */
+  /** Allowed origins, exact (`https://portal.example.com`); nothing else is echoed. Default: none (same origin or a proxy). */
   origins: string[];
 }
 
-const LOOPBACK_ORIGIN = /^https?:\/\/(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/;
+const ORIGIN = /^https?:\/\/[^/\s?#*]+$/;
+
+/** Checks an origin allow-list: exact `scheme://host[:port]` origins only, no wildcard. */
+export function checkOrigins(origins: string[]): string[] {
+  for (const origin of origins) {
+    if (!ORIGIN.test(origin) || new URL(origin).origin !== origin) {
+      throw new TypeError(`--cors-origin ${JSON.stringify(origin)}: give an exact origin such as https://portal.example.com (no wildcard, no path).`);
+    }
+  }
+  return origins;
+}
 
 export function allowedOrigin(origin: string | undefined, cors: CorsOptions): string | null {
   if (!origin) return null;
-  for (const allowed of cors.origins) {
-    if (allowed === '*' || allowed === origin) return origin;
-    if (allowed === 'loopback' && LOOPBACK_ORIGIN.test(origin)) return origin;
-  }
-  return null;
+  return cors.origins.includes(origin) ? origin : null;
 }
 
 export const CORS_ALLOW_HEADERS = 'Accept, Authorization, Content-Type, Idempotency-Key';

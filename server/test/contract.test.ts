@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import { parseProblemDetails, parseSnapshot, parseSubmitResult } from '../../src/domain/schemas.js';
 import type { RunningBillingServer } from '../src/index.js';
 import { scenarioNames } from '../src/index.js';
-import { Contract, NOW, charges, post, put, request, startServer, submission, tempDir } from './helpers.js';
+import { Contract, NOW, callers, charges, post, put, request, resetTo, startServer, submission, tempDir } from './helpers.js';
 
 const contract = new Contract();
 
@@ -35,7 +35,7 @@ describe('responses match the contract', () => {
   let base: string;
 
   before(async () => {
-    server = await startServer({ dbPath: `${tmp.dir}/contract.sqlite` });
+    server = await startServer({ dbPath: `${tmp.dir}/contract.sqlite`, corsOrigins: ['http://localhost:5173'] });
     base = server.url;
   });
   after(async () => {
@@ -57,7 +57,13 @@ describe('responses match the contract', () => {
       assertContract('GET', '/billing', reply);
       const snapshot = parseSnapshot(reply.json);
       assert.equal(snapshot.now, NOW);
-      if (name === 'no-permission') assert.equal(snapshot.paymentMethod, null, 'no card data for a viewer without the billing role');
+      assert.equal(snapshot.viewer.canManageBilling, true, 'the role comes from the token');
+      const plain = await request(`${base}/billing`, { headers: { Authorization: `Bearer ${await callers.plainAdmin()}` } });
+      assertContract('GET', '/billing', plain);
+      const seen = parseSnapshot(plain.json);
+      assert.equal(seen.viewer.canManageBilling, false);
+      assert.equal(seen.paymentMethod, null, 'no card data for a caller without the billing role');
+      assert.deepEqual(seen.invoices, snapshot.invoices);
     }
   });
 
@@ -112,16 +118,14 @@ describe('responses match the contract', () => {
     assert.equal(wrongType.status, 415);
     assertContract('PUT', '/billing/payment-method', wrongType);
 
-    await post(base, '/__test/reset', { scenario: 'no-permission', now: NOW });
-    const forbidden = await put(base, submission(), 'contract-403');
+    const forbidden = await put(base, submission(), 'contract-403', { Authorization: `Bearer ${await callers.plainAdmin()}` });
     assert.equal(forbidden.status, 403);
     assertContract('PUT', '/billing/payment-method', forbidden);
     assert.equal((await charges(base)).count, 0, 'nothing was charged by any of these');
   });
 
   it('GET the PDF: 200 application/pdf, 404 for unknown and pre-2022 invoices', async () => {
-    const reset = await post(base, '/__test/reset', { scenario: 'many-invoices', now: NOW });
-    const invoices = parseSnapshot((reset.json as { snapshot: unknown }).snapshot).invoices;
+    const invoices = (await resetTo(base, 'many-invoices')).invoices;
     const recent = invoices.find((invoice) => invoice.finalizedAt >= '2022')!;
     const old = invoices.find((invoice) => invoice.finalizedAt < '2022')!;
     const pdf = await request(`${base}/billing/invoices/${encodeURIComponent(recent.id)}/pdf`);
@@ -136,21 +140,25 @@ describe('responses match the contract', () => {
   });
 
   it('GET the PDF: 403 for a viewer without the billing role', async () => {
-    const reset = await post(base, '/__test/reset', { scenario: 'no-permission', now: NOW });
-    const invoice = parseSnapshot((reset.json as { snapshot: unknown }).snapshot).invoices[0]!;
-    const denied = await request(`${base}/billing/invoices/${encodeURIComponent(invoice.id)}/pdf`);
+    const invoice = (await resetTo(base, 'outstanding-5')).invoices[0]!;
+    const denied = await request(`${base}/billing/invoices/${encodeURIComponent(invoice.id)}/pdf`, {
+      headers: { Authorization: `Bearer ${await callers.plainAdmin()}` },
+    });
+    assertContract('GET', '/billing/invoices/{invoiceId}/pdf', denied);
     assert.equal(denied.status, 403);
     assert.equal((denied.json as { code: string }).code, 'unauthorized');
   });
 
-  it('401 with a bearer token required; 429 with Retry-After; 503-less 500 problem', async () => {
-    await post(base, '/__test/reset', { scenario: 'all-paid', now: NOW, token: 's3cret' });
-    const anonymous = await request(`${base}/billing`);
+  it('401 without a token; 429 with Retry-After; 500 problem', async () => {
+    const anonymous = await request(`${base}/billing`, { headers: { Authorization: '' } });
     assert.equal(anonymous.status, 401);
     assertContract('GET', '/billing', anonymous);
     assert.equal(anonymous.headers.get('www-authenticate'), 'Bearer');
-    const signedIn = await request(`${base}/billing`, { headers: { Authorization: 'Bearer s3cret' } });
-    assert.equal(signedIn.status, 200);
+    for (const [method, path] of [['PUT', '/billing/payment-method'], ['GET', '/billing/invoices/{invoiceId}/pdf']] as const) {
+      const reply = await request(`${base}${path.replace('{invoiceId}', 'in_x')}`, { method, headers: { Authorization: '' } });
+      assert.equal(reply.status, 401);
+      assertContract(method, path, reply);
+    }
 
     await post(base, '/__test/reset', { scenario: 'all-paid', now: NOW });
     await post(base, '/__test/faults', { faults: [{ route: 'billing', kind: 'rate-limit', retryAfter: 7 }, { route: 'billing', kind: 'problem', status: 500 }] });
@@ -164,7 +172,7 @@ describe('responses match the contract', () => {
     assert.equal((await request(`${base}/billing`)).status, 200, 'faults are used up');
   });
 
-  it('CORS: a loopback origin is echoed with credentials, another origin is not', async () => {
+  it('CORS: an allowed origin is echoed with credentials; another origin, even on loopback, is not', async () => {
     const preflight = await request(`${base}/billing/payment-method`, {
       method: 'OPTIONS',
       headers: { Origin: 'http://localhost:5173', 'Access-Control-Request-Method': 'PUT', 'Access-Control-Request-Headers': 'content-type,idempotency-key' },
@@ -175,9 +183,17 @@ describe('responses match the contract', () => {
     assert.match(preflight.headers.get('access-control-allow-methods') ?? '', /PUT/);
     const foreign = await request(`${base}/billing`, { headers: { Origin: 'https://evil.example' } });
     assert.equal(foreign.headers.get('access-control-allow-origin'), null);
-    const local = await request(`${base}/billing`, { headers: { Origin: 'http://127.0.0.1:8000' } });
-    assert.equal(local.headers.get('access-control-allow-origin'), 'http://127.0.0.1:8000');
-    assert.match(local.headers.get('access-control-expose-headers') ?? '', /Retry-After/);
+    const allowed = await request(`${base}/billing`, { headers: { Origin: 'http://localhost:5173' } });
+    assert.equal(allowed.headers.get('access-control-allow-origin'), 'http://localhost:5173');
+    assert.equal(allowed.headers.get('access-control-allow-credentials'), 'true');
+    assert.match(allowed.headers.get('access-control-expose-headers') ?? '', /Retry-After/);
+    for (const origin of ['http://127.0.0.1:8000', 'http://localhost:5174', 'http://localhost']) {
+      const other = await request(`${base}/billing`, { headers: { Origin: origin } });
+      assert.equal(other.headers.get('access-control-allow-origin'), null, origin);
+      assert.equal(other.headers.get('access-control-allow-credentials'), null, origin);
+      const preflightOther = await request(`${base}/billing`, { method: 'OPTIONS', headers: { Origin: origin, 'Access-Control-Request-Method': 'GET' } });
+      assert.equal(preflightOther.headers.get('access-control-allow-origin'), null, origin);
+    }
   });
 
   it('unknown paths and methods answer problem details', async () => {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { parseSnapshot, parseSubmitResult } from '../../src/domain/schemas.js';
 import type { RunningBillingServer } from '../src/index.js';
-import { NOW, charges, post, put, request, spawnServer, startServer, submission, tempDir } from './helpers.js';
+import { NOW, STORE, charges, databaseText, post, put, request, spawnServer, startServer, storage, storageArgs, submission, tempDir } from './helpers.js';
 
 describe('idempotency', () => {
   const tmp = tempDir();
@@ -107,8 +107,13 @@ describe('idempotency', () => {
     const card = { ...submission('4111111111111111').card, cvc: '987' };
     assert.equal((await put(base, { ...submission(), card }, 'pan-check')).status, 200);
     await put(base, submission('4000000000000002'), 'pan-check-2');
-    for (const file of readdirSync(tmp.dir)) {
-      const bytes = readFileSync(join(tmp.dir, file)).toString('latin1');
+    const where = await storage(join(tmp.dir, 'idem.sqlite'));
+    const contents: [string, string][] =
+      'databaseUrl' in where
+        ? [['the PostgreSQL database', await databaseText(where.databaseUrl)]]
+        : readdirSync(tmp.dir).map((file) => [file, readFileSync(join(tmp.dir, file)).toString('latin1')]);
+    assert.ok(contents.some(([, bytes]) => bytes.includes('4242') || bytes.includes('1111')), 'the scan reads the data (last 4 are stored)');
+    for (const [file, bytes] of contents) {
       assert.ok(!bytes.includes('4111111111111111'), `${file} holds the card number`);
       assert.ok(!bytes.includes('4000000000000002'), `${file} holds the declined card number`);
       assert.ok(!bytes.includes('"cvc"'), `${file} holds a security code`);
@@ -116,23 +121,50 @@ describe('idempotency', () => {
   });
 });
 
-describe('two server processes on one database file', () => {
+/** Concurrent PUTs across both processes: many, yet bounded by the test's timeout (loopback only). */
+const CONCURRENT_PUTS = 1000;
+
+describe(`two server processes on one ${STORE === 'postgres' ? 'PostgreSQL database' : 'SQLite file'}`, { timeout: 150_000 }, () => {
   const tmp = tempDir();
   after(() => tmp.dispose());
 
-  it('concurrent PUTs with one key, spread over both, charge once', async () => {
-    const db = join(tmp.dir, 'shared.sqlite');
-    const a = await spawnServer(['--db', db, '--scenario', 'overdue-35', '--now', NOW, '--test-endpoints']);
-    const b = await spawnServer(['--db', db, '--test-endpoints']);
+  it(`${CONCURRENT_PUTS} concurrent PUTs with one key, spread over both, charge exactly once; restarting either loses nothing`, async () => {
+    const args = await storageArgs(join(tmp.dir, 'shared.sqlite'));
+    const servers = [
+      await spawnServer([...args, '--scenario', 'overdue-35', '--now', NOW, '--test-endpoints']),
+      await spawnServer([...args, '--test-endpoints']),
+    ];
     try {
-      const replies = await Promise.all(Array.from({ length: 30 }, (_, i) => put(i % 2 ? a.url : b.url, submission(), 'two-processes')));
-      assert.ok(replies.every((reply) => reply.status === 200), replies.map((r) => r.status).join(','));
-      assert.equal(new Set(replies.map((reply) => reply.text)).size, 1);
-      const ledger = await charges(a.url);
+      const [a, b] = servers;
+      const replies = await Promise.all(Array.from({ length: CONCURRENT_PUTS }, (_, i) => put(i % 2 ? a!.url : b!.url, submission(), 'two-processes')));
+      const statuses = new Map<number, number>();
+      for (const reply of replies) statuses.set(reply.status, (statuses.get(reply.status) ?? 0) + 1);
+      assert.deepEqual([...statuses], [[200, CONCURRENT_PUTS]]);
+      assert.equal(new Set(replies.map((reply) => reply.text)).size, 1, 'every caller got the same answer');
+      assert.equal(replies.filter((reply) => reply.headers.get('idempotent-replayed') !== 'true').length, 1, 'one request did the work');
+      const charged = parseSubmitResult(replies[0]!.json).charged;
+      assert.ok(charged && charged.amount > 0);
+      const ledger = await charges(a!.url);
       assert.equal(ledger.count, 1);
-      assert.deepEqual(await charges(b.url), ledger);
+      assert.equal(ledger.total, charged.amount);
+      assert.deepEqual(await charges(b!.url), ledger);
+      const snapshot = (await request(`${a!.url}/billing`)).text;
+
+      // Restart each in turn: the other keeps serving, and the restarted one has everything.
+      for (const i of [0, 1]) {
+        await servers[i]!.stop();
+        servers[i] = await spawnServer([...args, '--test-endpoints']);
+        for (const server of servers) {
+          const replay = await put(server.url, submission(), 'two-processes');
+          assert.equal(replay.status, 200);
+          assert.equal(replay.headers.get('idempotent-replayed'), 'true');
+          assert.equal(replay.text, replies[0]!.text);
+          assert.equal((await request(`${server.url}/billing`)).text, snapshot);
+          assert.deepEqual(await charges(server.url), ledger);
+        }
+      }
     } finally {
-      await Promise.all([a.stop(), b.stop()]);
+      await Promise.all(servers.map((server) => server.stop()));
     }
   });
 });

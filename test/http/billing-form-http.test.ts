@@ -12,12 +12,12 @@ import '../../src/billing-form.js';
 import { mount, waitUntil } from '../helpers.js';
 import { TEST_CARD, control, fillForm, submitButton } from '../../src/components/billing-form/billing-form.harness.js';
 import { DECLINED_CARD_NUMBER } from '../../src/domain/test-cards.js';
+import { authHeaders, charges, injectFaults, reset, serverUrl } from './billing-server.js';
 
 const CARD = TEST_CARD.number;
-import { charges, injectFaults, reset, serverUrl } from './billing-server.js';
 
 async function mountForm(timeoutMs = 5000): Promise<{ provider: BillingProvider; form: BillingForm }> {
-  const adapter = new HttpBillingAdapter({ baseUrl: await serverUrl(), timeoutMs, retry: { baseDelayMs: 20, maxDelayMs: 1000 } });
+  const adapter = new HttpBillingAdapter({ baseUrl: await serverUrl(), headers: authHeaders(), timeoutMs, retry: { baseDelayMs: 20, maxDelayMs: 1000 } });
   const { provider, element } = await mount<BillingForm>(adapter, html`<billing-form></billing-form>`, 'billing-form');
   expect(provider.state.status).to.equal('ready');
   return { provider, form: element };

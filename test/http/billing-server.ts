@@ -1,37 +1,65 @@
 /**
  * Browser-side helpers for tests against the reference server started by
- * test/server-plugin.mjs: its URL, resetting it to a scenario, injecting faults, reading charges.
+ * test/server-plugin.mjs: its URL, development tokens, resetting it to a scenario, injecting
+ * faults, reading charges.
  */
 import type { PaymentSubmission } from '../../src/domain/types.js';
 
-let cached: Promise<string> | undefined;
+/** Development tokens minted by the plugin (HS256 under the server's secret of this run). */
+export interface ServerTokens {
+  /** Acme, role `billing_admin`. */
+  billingAdmin: string;
+  /** Acme, no billing role. */
+  plainAdmin: string;
+  /** The second seeded account (Globex), role `billing_admin`. */
+  otherAccount: string;
+}
 
-/** The reference server's base URL (`http://127.0.0.1:PORT`). */
-export function serverUrl(): Promise<string> {
+let cached: Promise<{ url: string; tokens: ServerTokens }> | undefined;
+
+function info(): Promise<{ url: string; tokens: ServerTokens }> {
   cached ??= fetch('/__billing-server-url')
-    .then((response) => response.json() as Promise<{ url?: string; error?: string }>)
+    .then((response) => response.json() as Promise<{ url?: string; tokens?: ServerTokens; error?: string }>)
     .then((body) => {
-      if (!body.url) throw new Error(`The reference billing server did not start: ${body.error ?? 'unknown error'}`);
-      return body.url;
+      if (!body.url || !body.tokens) throw new Error(`The reference billing server did not start: ${body.error ?? 'unknown error'}`);
+      return { url: body.url, tokens: body.tokens };
     });
   return cached;
 }
 
+/** The reference server's base URL (`http://127.0.0.1:PORT`). */
+export async function serverUrl(): Promise<string> {
+  return (await info()).url;
+}
+
+/** Development tokens for the seeded callers. */
+export async function tokens(): Promise<ServerTokens> {
+  return (await info()).tokens;
+}
+
+/** `HttpBillingAdapter`'s `headers` option for a caller (default: Acme's billing admin). */
+export function authHeaders(who: keyof ServerTokens = 'billingAdmin'): () => Promise<Record<string, string>> {
+  return async () => ({ Authorization: `Bearer ${(await tokens())[who]}` });
+}
+
+/** A test endpoint, through the plugin (which holds the test secret; the page never sees it). */
 async function call(method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${await serverUrl()}${path}`, {
-    method,
-    ...(body === undefined ? {} : { headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }),
+  const response = await fetch('/__billing-server-test', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ method, path, ...(body === undefined ? {} : { body }) }),
   });
-  if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
-  return response.json();
+  const answer = (await response.json()) as { status: number; body?: unknown; error?: string };
+  if (answer.status < 200 || answer.status > 299) throw new Error(`${method} ${path}: ${answer.status} ${answer.error ?? JSON.stringify(answer.body)}`);
+  return answer.body;
 }
 
 /** The server clock of these tests. */
 export const NOW = '2025-03-15T12:00:00Z';
 
-/** Reseeds the server with a scenario, fixes its clock, clears faults; `token` requires a bearer token. */
-export async function reset(scenario: string, options: { now?: string; token?: string } = {}): Promise<void> {
-  await call('POST', '/__test/reset', { scenario, now: options.now ?? NOW, ...(options.token ? { token: options.token } : {}) });
+/** Reseeds the server with a scenario, fixes its clock, clears faults. */
+export async function reset(scenario: string, options: { now?: string } = {}): Promise<void> {
+  await call('POST', '/__test/reset', { scenario, now: options.now ?? NOW });
 }
 
 export interface Fault {
@@ -61,8 +89,8 @@ export interface Ledger {
   charges: { idempotencyKey: string; amount: number; currency: string; invoiceIds: string[] }[];
 }
 
-export async function charges(): Promise<Ledger> {
-  return (await call('GET', '/__test/charges')) as Ledger;
+export async function charges(account = 'acct_acme'): Promise<Ledger> {
+  return (await call('GET', `/__test/charges?account=${account}`)) as Ledger;
 }
 
 /** A valid submission; 4000000000000002 is declined by the server. */

@@ -6,10 +6,17 @@ import { billingError, rejection } from '../helpers.js';
 import { expect } from '@open-wc/testing';
 import { HttpBillingAdapter, type HttpBillingAdapterOptions } from '../../src/adapters/http-adapter.js';
 import { dunningState } from '../../src/domain/dunning.js';
-import { NOW, charges, injectFaults, pendingFaults, reset, serverUrl, submission } from './billing-server.js';
+import { NOW, authHeaders, charges, injectFaults, pendingFaults, reset, serverUrl, submission, tokens } from './billing-server.js';
 
+/** An adapter signed in as Acme's billing admin (a development token minted by the test plugin). */
 async function adapter(options: Partial<HttpBillingAdapterOptions> = {}): Promise<HttpBillingAdapter> {
-  return new HttpBillingAdapter({ baseUrl: await serverUrl(), timeoutMs: 5000, retry: { baseDelayMs: 20, maxDelayMs: 2000 }, ...options });
+  return new HttpBillingAdapter({
+    baseUrl: await serverUrl(),
+    headers: authHeaders(),
+    timeoutMs: 5000,
+    retry: { baseDelayMs: 20, maxDelayMs: 2000 },
+    ...options,
+  });
 }
 
 describe('HttpBillingAdapter against the reference server', function () {
@@ -85,20 +92,41 @@ describe('HttpBillingAdapter against the reference server', function () {
       expect(error.status).to.equal(404);
     });
 
-    it('sends headers from an async function (bearer token); without them: unauthorized', async () => {
-      await reset('all-paid', { token: 'tok-123' });
+    it('sends headers from an async function (bearer token); without a token: unauthorized', async () => {
+      await reset('all-paid');
+      const { billingAdmin } = await tokens();
       let calls = 0;
       const withToken = await adapter({
         headers: async () => {
           calls += 1;
-          return { Authorization: 'Bearer tok-123' };
+          return { Authorization: `Bearer ${billingAdmin}` };
         },
       });
       expect((await withToken.load()).account.id).to.equal('acct_acme');
       expect(calls).to.equal(1);
-      const error = await billingError((await adapter()).load());
-      expect(error.code).to.equal('unauthorized');
-      expect(error.status).to.equal(401);
+      const refused: Record<string, string>[] = [{}, { Authorization: 'Bearer not-a-jwt' }];
+      for (const headers of refused) {
+        const error = await billingError((await adapter({ headers })).load());
+        expect(error.code).to.equal('unauthorized');
+        expect(error.status).to.equal(401);
+      }
+    });
+
+    it('the role and the account are per caller: a plain admin sees no card and may not submit; another account sees its own data', async () => {
+      await reset('overdue-35');
+      const plain = await adapter({ headers: authHeaders('plainAdmin') });
+      const seen = await plain.load();
+      expect(seen.viewer.canManageBilling).to.equal(false);
+      expect(seen.paymentMethod).to.equal(null);
+      const denied = await billingError(plain.submitPaymentMethod(submission(), { idempotencyKey: crypto.randomUUID() }));
+      expect(denied.code).to.equal('unauthorized');
+      expect(denied.status).to.equal(403);
+      expect(denied.message).not.to.include('4242424242424242');
+      expect((await charges()).count).to.equal(0);
+
+      const globex = await (await adapter({ headers: authHeaders('otherAccount') })).load();
+      expect(globex.account.id).to.equal('acct_globex');
+      expect(globex.viewer.canManageBilling).to.equal(true);
     });
   });
 
