@@ -34,6 +34,7 @@ step('lint (eslint: TypeScript, lit, wc, lit-a11y)', bin('eslint'), ['.', '--max
 if (existsSync('scripts/build-address-data.mjs')) step('address data fresh', 'node', ['scripts/build-address-data.mjs', '--check']);
 if (existsSync('scripts/build-openapi.mjs')) step('OpenAPI document fresh', 'node', ['scripts/build-openapi.mjs', '--check']);
 step('custom-elements.json fresh', 'node', ['scripts/manifest.mjs', '--check']);
+step('framework entries fresh (React wrappers, JSX and Vue types)', 'node', ['scripts/generate-frameworks.mjs', '--check']);
 
 const dir = mkdtempSync(join(tmpdir(), 'wtr-'));
 const countFile = join(dir, 'count.json');
