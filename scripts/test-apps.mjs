@@ -290,6 +290,35 @@ provider.adapter = new MemoryBillingAdapter({ ...scenario('outstanding-5'), paym
     }
   });
 
+  await check('a property set before the elements are defined is kept on upgrade (adapter first, tag entry after)', async () => {
+    const { build } = await import('esbuild');
+    writeFileSync(
+      join(litDir, 'early-adapter.mjs'),
+      `import { MemoryBillingAdapter, scenario } from 'billing-elements/adapters.js';
+const provider = document.querySelector('billing-provider');
+provider.adapter = new MemoryBillingAdapter(scenario('outstanding-5'));
+document.body.dataset.definedBefore = String(customElements.get('billing-provider') !== undefined);
+`,
+    );
+    writeFileSync(join(litDir, 'late-entry.mjs'), `import 'billing-elements/invoice-history.js';\n`);
+    for (const name of ['early-adapter', 'late-entry']) {
+      await build({ entryPoints: [join(litDir, `${name}.mjs`)], bundle: true, format: 'esm', platform: 'browser', outfile: join(litDir, `${name}.js`), logLevel: 'silent' });
+    }
+    const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>Upgrade</title></head><body>
+<billing-provider><invoice-history></invoice-history></billing-provider>
+<script type="module" src="/early-adapter.js"></script><script type="module" src="/late-entry.js"></script></body></html>`;
+    const server = await serve(litDir, { '/upgrade.html': () => page });
+    try {
+      const { page: tab, problems } = await open(`${server.url}/upgrade.html`);
+      await tab.getByRole('columnheader', { name: 'Invoice Number' }).waitFor();
+      assert((await tab.locator('body').getAttribute('data-defined-before')) === 'false', 'the provider was defined before the adapter was set');
+      assert(problems.length === 0, problems.join('\n'));
+      await tab.close();
+    } finally {
+      server.close();
+    }
+  });
+
   console.log('\nReact 19 app (Vite build, the tarball installed)');
   await check('tsc: correct use type-checks, the deliberate mistakes of src/type-errors.tsx are errors', () => {
     sh(bin('tsc'), ['-p', join(reactDir, 'tsconfig.json')]);
