@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm test`: every check the project has, in order, then one plain "N passed, N failed" line.
-// Steps: types, lint, generated files fresh (address data, OpenAPI, custom-elements.json), browser
-// tests (Chromium, three time zones), reference-server tests, size budgets, Storybook build.
+// Steps: types, lint, generated files fresh (address data, OpenAPI, custom-elements.json, framework
+// entries), browser tests (Chromium, three time zones), reference-server tests, the packed package in
+// React and Vue apps, size budgets, Storybook build.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,6 +35,7 @@ if (existsSync('scripts/build-address-data.mjs')) step('address data fresh', 'no
 if (existsSync('scripts/build-openapi.mjs')) step('OpenAPI document fresh', 'node', ['scripts/build-openapi.mjs', '--check']);
 step('custom-elements.json fresh', 'node', ['scripts/manifest.mjs', '--check']);
 step('custom-elements.json lists every part, token, state, slot and event the code uses', 'node', ['scripts/manifest-truth.mjs']);
+step('framework entries fresh (React wrappers, JSX and Vue types)', 'node', ['scripts/generate-frameworks.mjs', '--check']);
 
 mkdirSync('.cache', { recursive: true });
 const dir = mkdtempSync(join('.cache', 'wtr-'));
@@ -61,6 +63,20 @@ if (existsSync('scripts/test-server.mjs')) {
     if (!ok && totals.failed === 0) failed++;
   } else if (!ok) failed++;
   rmSync(serverDir, { recursive: true, force: true });
+}
+
+// The packed tarball in a React 19 app and a Vue 3 app (Vite, Chromium), server rendering, package checks.
+{
+  const appsDir = mkdtempSync(join('.cache', 'apps-'));
+  const appsCount = join(appsDir, 'count.json');
+  const ok = run('packed package in React and Vue apps, server rendering', 'node', ['scripts/test-apps.mjs'], { env: { APPS_TEST_COUNT_FILE: appsCount } });
+  if (existsSync(appsCount)) {
+    const totals = JSON.parse(readFileSync(appsCount, 'utf8'));
+    passed += totals.passed;
+    failed += totals.failed;
+    if (!ok && totals.failed === 0) failed++;
+  } else if (!ok) failed++;
+  rmSync(appsDir, { recursive: true, force: true });
 }
 
 step('size budgets', 'node', ['scripts/size.mjs', '--check']);

@@ -1,11 +1,11 @@
+// Every billing element works inside a <billing-provider>, so this entry defines the provider first,
+// synchronously (ES modules evaluate their imports in order): a framework can never create
+// <invoice-history> or its provider before the provider is defined, so a property it sets (`.adapter`)
+// lands on the upgraded element instead of becoming an attribute.
+import './billing-provider.js';
 import { InvoiceHistory } from './components/invoice-history/invoice-history.js';
 import { defineElement } from './internal/define.js';
 
 export * from './components/invoice-history/invoice-history.js';
 
 defineElement('invoice-history', InvoiceHistory);
-
-// Every billing element works inside a <billing-provider>: the provider is defined too, from its
-// own chunk, so it costs this entry nothing up front. Elements inside a provider that is not
-// upgraded yet show their loading state, and connect as soon as it is (ContextRoot).
-if (!customElements.get('billing-provider')) void import('./billing-provider.js');

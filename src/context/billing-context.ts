@@ -1,4 +1,4 @@
-import { ContextRoot, createContext } from '@lit/context';
+import { createContext } from '@lit/context';
 import type { BillingError } from '../domain/errors.js';
 import type { DunningState } from '../domain/dunning.js';
 import type { BillingSnapshot, PaymentSubmission, SubmitResult } from '../domain/types.js';
@@ -48,10 +48,6 @@ export interface BillingContextValue {
 
 export const billingContext = createContext<BillingContextValue>(Symbol.for('billing-elements/billing'));
 
-// Providers that upgrade after their consumers (lazy definition, two bundles) still reach them.
-const rootKey = Symbol.for('billing-elements/context-root');
-const globalScope = globalThis as { [rootKey]?: ContextRoot };
-if (typeof document !== 'undefined' && !globalScope[rootKey]) {
-  globalScope[rootKey] = new ContextRoot();
-  globalScope[rootKey].attach(document.documentElement);
-}
+// No ContextRoot: every entry defines <billing-provider> before any element that needs it (a tag entry
+// imports the provider's entry first), so a provider is always upgraded, and listening, before its
+// consumers connect.

@@ -1,5 +1,5 @@
 import { consume } from '@lit/context';
-import { LitElement, html, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, isServer, nothing, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { billingContext, type BillingContextValue } from '../context/billing-context.js';
 import type { BillingError } from '../domain/errors.js';
@@ -57,8 +57,10 @@ export class BillingConsumerElement extends LitElement {
    */
   protected renderSharedState(options: { quiet?: boolean } = {}): TemplateResult | typeof nothing | null {
     const billing = this.billing;
-    if (!billing && this.#insideProvider()) {
-      // The provider element is there but not defined yet: it connects as soon as it is.
+    if (!billing && (isServer || this.#insideProvider())) {
+      // The provider element is there but not defined yet: it connects as soon as it is. During a
+      // server render no context can connect and there is no tree to look up: render what the
+      // page shows until it hydrates, never the developer error.
       return options.quiet ? nothing : html`<p part="loading" class="loading" role="status">${sharedText.loading()}</p>`;
     }
     if (!billing) {
