@@ -149,9 +149,11 @@ function attributeArgType(attribute: ManifestItem, unions: StringUnions, referen
   const base = baseType(typeText);
   const options = enumValues(typeText, unions);
   const property = attribute.fieldName ? `Property: \`${attribute.fieldName}\`.` : undefined;
+  const literals = options?.map((option) => `'${option}'`).join(' | ');
   const table = {
     category: CATEGORY.attributes,
-    type: { summary: typeText ?? 'string', detail: options && base !== options.map((o) => `'${o}'`).join(' | ') ? options.map((o) => `'${o}'`).join(' | ') : undefined },
+    // An alias shows its name; its values unfold below it.
+    type: { summary: typeText ?? 'string', detail: literals && literals !== base ? literals : undefined },
     defaultValue: defaultSummary(attribute),
   };
   const common = { name: attribute.name, description: describe(attribute, property), table };
@@ -242,7 +244,7 @@ export function referenceArgTypes(manifest: Manifest, tag: string, unions: Strin
       name,
       description: describe(slot),
       control: false,
-      table: { category: CATEGORY.slots },
+      table: { category: CATEGORY.slots, type: { summary: slot.name ? `slot="${slot.name}"` : 'children' } },
     };
   }
   for (const token of declaration.cssProperties ?? []) {
@@ -250,15 +252,19 @@ export function referenceArgTypes(manifest: Manifest, tag: string, unions: Strin
       name: token.name,
       description: describe(token),
       control: false,
-      table: { category: CATEGORY.cssProperties, defaultValue: defaultSummary(token) },
+      table: {
+        category: CATEGORY.cssProperties,
+        type: { summary: isColorToken(token) ? '<color>' : 'CSS value' },
+        defaultValue: defaultSummary(token),
+      },
     };
   }
   for (const part of declaration.cssParts ?? []) {
     rows[`part:${part.name}`] = {
       name: part.name,
-      description: describe(part, `Style it with \`${tag}::part(${part.name})\`.`),
+      description: describe(part),
       control: false,
-      table: { category: CATEGORY.cssParts },
+      table: { category: CATEGORY.cssParts, type: { summary: `${tag}::part(${part.name})` } },
     };
   }
   return rows;

@@ -60,18 +60,6 @@ export default meta;
 
 type Story = StoryObj;
 
-/** Level `none`: every invoice is paid, so the banner renders nothing at all (by design). */
-export const None: Story = {
-  parameters: {
-    billing: { scenario: 'all-paid' },
-    docs: { description: { story: 'Level `none`: every invoice is paid. The banner renders nothing.' } },
-  },
-  render: (args, context) =>
-    html`${banner(args, context)}${storyNote(
-      'Level "none": every invoice is paid, so <overdue-banner> renders nothing (this note is not part of it).',
-    )}`,
-};
-
 /** Level `outstanding`: one invoice 5 days past due. */
 export const Outstanding: Story = {
   args: { level: 'outstanding' },
@@ -107,6 +95,18 @@ export const Overdue: Story = {
 export const Suspended: Story = {
   args: { level: 'suspended' },
   parameters: { billing: { scenario: 'suspended-50' } },
+};
+
+/** Level `none`: every invoice is paid, so the banner renders nothing at all (by design). */
+export const None: Story = {
+  parameters: {
+    billing: { scenario: 'all-paid' },
+    docs: { description: { story: 'Level `none`: every invoice is paid. The banner renders nothing.' } },
+  },
+  render: (args, context) =>
+    html`${banner(args, context)}${storyNote(
+      'Level "none": every invoice is paid, so <overdue-banner> renders nothing (this note is not part of it).',
+    )}`,
 };
 
 /** A viewer without the billing role pressed Update: no event, no navigation, the no-permission text. */
