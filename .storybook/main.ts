@@ -1,16 +1,18 @@
+import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/web-components-vite';
 import type { Plugin } from 'vite';
 import { stringUnions } from './string-unions.ts';
 
 /** `import unions from 'virtual:billing-string-unions'`: the string-literal type aliases of src/. */
 const STRING_UNIONS = 'virtual:billing-string-unions';
+const SOURCE = fileURLToPath(new URL('../src', import.meta.url));
 
 function stringUnionsPlugin(): Plugin {
   const resolved = `\0${STRING_UNIONS}`;
   return {
     name: 'billing-string-unions',
     resolveId: (id) => (id === STRING_UNIONS ? resolved : undefined),
-    load: (id) => (id === resolved ? `export default ${JSON.stringify(stringUnions('src'))};` : undefined),
+    load: (id) => (id === resolved ? `export default ${JSON.stringify(stringUnions(SOURCE))};` : undefined),
   };
 }
 

@@ -5,6 +5,7 @@ import '../src/billing-form.js';
 import '../src/billing-provider.js';
 import '../src/invoice-history.js';
 import '../src/overdue-banner.js';
+import '../src/suspension-modal.js';
 import manifest from '../custom-elements.json';
 import type { BillingAdapter } from '../src/domain/types.js';
 import { themeTokens, type Manifest } from './manifest.js';
@@ -70,7 +71,9 @@ function adapterFor(context: StoryContext, key: string, create: () => BillingAda
  *
  * Change a token below: every element on the page restyles at once. An empty control leaves the
  * default, which follows the host page's `color-scheme` (system colors; switch it with the
- * Scheme toolbar button). The list of tokens is read from custom-elements.json.
+ * Scheme toolbar button). The list of tokens is read from custom-elements.json. The suspension
+ * modal covers its page, so it has a story of its own below (open it from the sidebar to theme it
+ * with the same controls).
  */
 const meta: Meta = {
   title: 'Theming',
@@ -100,6 +103,22 @@ export const AllElements: Story = {
         <overdue-banner update-href="#update-card" support-email="billing@example.com"></overdue-banner>
         <billing-form terms-href="#terms-3-7" expanded></billing-form>
         <invoice-history></invoice-history>
+      </billing-provider>
+    </main>`;
+  },
+};
+
+/** The suspension modal over a page (its backdrop and surface tokens); the card form inside it follows the same tokens. */
+export const SuspensionModal: Story = {
+  name: 'Suspension modal',
+  parameters: { docs: { story: { inline: false, iframeHeight: 640 } } },
+  render: (args, context) => {
+    const suspended = adapterFor(context, 'suspended', () => storyAdapter({ scenario: 'suspended-50' }));
+    return html`<main class="story-page" data-theming style=${styleMap(tokenStyles(args))}>
+      <h1>Billing</h1>
+      <p>The rest of the host page: inert while the account is suspended.</p>
+      <billing-provider .adapter=${suspended}>
+        <suspension-modal update-href="#update-card" support-email="billing@example.com" terms-href="#terms-3-7"></suspension-modal>
       </billing-provider>
     </main>`;
   },
