@@ -83,16 +83,20 @@ export function elementDeclarations(manifest: Manifest): ManifestDeclaration[] {
   );
 }
 
-/** `'a' | 'b'` → `['a', 'b']`; anything that is not only string literals → undefined. */
-function literalUnion(text: string): string[] | undefined {
-  const parts = text
+/** The members of a union type text, without `undefined` and `null`: `string | undefined` → `['string']`. */
+function unionMembers(typeText: string | undefined): string[] {
+  return (typeText ?? '')
     .split('|')
     .map((part) => part.trim())
-    .filter((part) => part !== 'undefined' && part !== 'null');
-  if (parts.length < 2) return undefined;
+    .filter((part) => part && part !== 'undefined' && part !== 'null');
+}
+
+/** `'a' | 'b'` → `['a', 'b']`; anything that is not only string literals → undefined. */
+function literalUnion(members: string[]): string[] | undefined {
+  if (members.length < 2) return undefined;
   const values: string[] = [];
-  for (const part of parts) {
-    const match = /^(['"])(.*)\1$/.exec(part);
+  for (const member of members) {
+    const match = /^(['"])(.*)\1$/.exec(member);
     if (!match) return undefined;
     values.push(match[2]!);
   }
@@ -104,24 +108,11 @@ function literalUnion(text: string): string[] | undefined {
  * (possibly `| undefined`) that `unions` resolves.
  */
 export function enumValues(typeText: string | undefined, unions: StringUnions = {}): string[] | undefined {
-  if (!typeText) return undefined;
-  const direct = literalUnion(typeText);
+  const members = unionMembers(typeText);
+  const direct = literalUnion(members);
   if (direct) return direct;
-  const names = typeText
-    .split('|')
-    .map((part) => part.trim())
-    .filter((part) => part !== 'undefined' && part !== 'null');
-  const values = names.flatMap((name) => unions[name] ?? []);
-  return names.length > 0 && names.every((name) => unions[name]) ? [...new Set(values)] : undefined;
-}
-
-/** The non-nullable part of a type text: `string | undefined` → `string`. */
-function baseType(typeText: string | undefined): string {
-  return (typeText ?? '')
-    .split('|')
-    .map((part) => part.trim())
-    .filter((part) => part && part !== 'undefined' && part !== 'null')
-    .join(' | ');
+  if (members.length === 0 || !members.every((name) => unions[name])) return undefined;
+  return [...new Set(members.flatMap((name) => unions[name]!))];
 }
 
 /** `--billing-color-accent` default `LinkText` → a color? (Custom properties are untyped.) */
@@ -146,7 +137,7 @@ function defaultSummary(item: ManifestItem) {
 /** The input type of one attribute: its control follows its type. */
 function attributeArgType(attribute: ManifestItem, unions: StringUnions, reference: boolean): InputType {
   const typeText = attribute.type?.text;
-  const base = baseType(typeText);
+  const base = unionMembers(typeText).join(' | ');
   const options = enumValues(typeText, unions);
   const property = attribute.fieldName ? `Property: \`${attribute.fieldName}\`.` : undefined;
   const literals = options?.map((option) => `'${option}'`).join(' | ');
