@@ -1,4 +1,20 @@
+import { fileURLToPath } from 'node:url';
 import type { StorybookConfig } from '@storybook/web-components-vite';
+import type { Plugin } from 'vite';
+import { stringUnions } from './string-unions.ts';
+
+/** `import unions from 'virtual:billing-string-unions'`: the string-literal type aliases of src/. */
+const STRING_UNIONS = 'virtual:billing-string-unions';
+const SOURCE = fileURLToPath(new URL('../src', import.meta.url));
+
+function stringUnionsPlugin(): Plugin {
+  const resolved = `\0${STRING_UNIONS}`;
+  return {
+    name: 'billing-string-unions',
+    resolveId: (id) => (id === STRING_UNIONS ? resolved : undefined),
+    load: (id) => (id === resolved ? `export default ${JSON.stringify(stringUnions(SOURCE))};` : undefined),
+  };
+}
 
 /**
  * Storybook for billing-elements. Stories live in stories/ (one file per element). Vite 8
@@ -11,6 +27,8 @@ import type { StorybookConfig } from '@storybook/web-components-vite';
 const config: StorybookConfig = {
   framework: '@storybook/web-components-vite',
   stories: ['../stories/**/*.stories.ts'],
+  // Docs pages (one per element, from custom-elements.json) and the accessibility panel (axe).
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
   core: {
     disableTelemetry: true,
     builder: {
@@ -23,6 +41,7 @@ const config: StorybookConfig = {
   features: { backgrounds: false },
   viteFinal: (viteConfig) => ({
     ...viteConfig,
+    plugins: [...(viteConfig.plugins ?? []), stringUnionsPlugin()],
     build: {
       ...viteConfig.build,
       // Storybook's own preview bundle is large by nature; that is not the package's size.

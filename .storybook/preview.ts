@@ -1,32 +1,20 @@
-import type { Decorator, Preview } from '@storybook/web-components';
+import type { ArgTypes, Decorator, Preview } from '@storybook/web-components';
 import { setCustomElementsManifest } from '@storybook/web-components';
+import unions from 'virtual:billing-string-unions';
 import manifest from '../custom-elements.json';
-
-type Json = Record<string, unknown>;
+import { controlArgTypes, type Manifest } from '../stories/manifest';
+import { ElementDocsPage } from './element-docs';
 
 /**
- * The controls come from custom-elements.json (generated from the elements' JSDoc), minus what
- * is not public API: private and protected members, and fields that only mirror an attribute
- * (the attribute row documents and controls them).
+ * The manifest feeds the elements' descriptions; the argTypes come from stories/manifest.ts: a
+ * control per attribute (a select where its type is a set of strings), an action per event,
+ * nothing for parts, objects, read-only state or methods (the docs page's API table lists
+ * those, see element-docs.ts).
  */
-function publicManifest(source: Json): Json {
-  const copy = structuredClone(source) as { modules?: { declarations?: Json[] }[] };
-  for (const module of copy.modules ?? []) {
-    for (const declaration of module.declarations ?? []) {
-      const members = declaration['members'] as Json[] | undefined;
-      if (!members) continue;
-      declaration['members'] = members.filter((member) => {
-        const name = String(member['name'] ?? '');
-        if (member['privacy'] === 'private' || member['privacy'] === 'protected') return false;
-        if (name.startsWith('#') || name.startsWith('_')) return false;
-        return member['attribute'] === undefined;
-      });
-    }
-  }
-  return copy as Json;
-}
+setCustomElementsManifest(manifest);
 
-setCustomElementsManifest(publicManifest(manifest as Json));
+const extractArgTypes = (component: unknown): ArgTypes | null =>
+  typeof component === 'string' ? controlArgTypes(manifest as Manifest, component, unions) : null;
 
 /** Applies the toolbar's color scheme and text direction to the preview document. */
 const withSchemeAndDirection: Decorator = (story, { globals }) => {
@@ -37,6 +25,8 @@ const withSchemeAndDirection: Decorator = (story, { globals }) => {
 };
 
 const preview: Preview = {
+  // A docs page per story file (per element, plus the Theming page).
+  tags: ['autodocs'],
   decorators: [withSchemeAndDirection],
   globalTypes: {
     scheme: {
@@ -68,6 +58,9 @@ const preview: Preview = {
   parameters: {
     layout: 'padded',
     controls: { expanded: true, sort: 'requiredFirst' },
+    docs: { extractArgTypes, page: ElementDocsPage },
+    // The accessibility panel (axe) checks the story's root; findings show there, they don't fail the build.
+    a11y: { test: 'todo' },
   },
 };
 

@@ -33,8 +33,9 @@ const meta: Meta = {
     'terms-href': '#terms-3-7',
   },
   argTypes: {
-    // Reflected by the element from the provider's state; setting it does nothing.
-    open: { control: false },
+    // Reflected by the element from the provider's state; setting it does nothing, so no control
+    // (the docs page's API table still documents it).
+    open: { table: { disable: true } },
   },
   parameters: {
     layout: 'padded',

@@ -1,0 +1,180 @@
+#!/usr/bin/env node
+// `npm run a11y-stories`: every story of the built Storybook, in four modes (light, dark, forced
+// colors, right-to-left), checked with axe (the accessibility addon's own run, the one its panel
+// shows), in headless Chromium. Prints each violation with the stories and modes it appears in,
+// writes the details to .cache/a11y-stories.json and exits 1 when there is any.
+//
+//   node scripts/a11y-stories.mjs                      builds Storybook into .cache/, then checks it
+//   node scripts/a11y-stories.mjs --static dir         checks an existing build (storybook-static/)
+//   node scripts/a11y-stories.mjs --only billing-form  only stories whose id contains this text
+//   node scripts/a11y-stories.mjs --mode dark          only one mode (light, dark, forced-colors, rtl)
+//
+// Not part of `npm test`: a report for whoever fixes the elements.
+import { spawnSync } from 'node:child_process';
+import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, normalize, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const argv = process.argv.slice(2);
+const option = (name) => {
+  const index = argv.indexOf(`--${name}`);
+  return index === -1 ? undefined : argv[index + 1];
+};
+
+const MODES = {
+  light: { globals: 'scheme:light;dir:ltr' },
+  dark: { globals: 'scheme:dark;dir:ltr' },
+  'forced-colors': { globals: 'scheme:light;dir:ltr', forcedColors: 'active' },
+  rtl: { globals: 'scheme:light;dir:rtl' },
+};
+const modes = option('mode') ? [option('mode')] : Object.keys(MODES);
+for (const mode of modes) if (!MODES[mode]) throw new Error(`Unknown mode ${mode}: one of ${Object.keys(MODES).join(', ')}`);
+/** A story's render, play function and axe run; generous, the machine may be busy. */
+const STORY_TIMEOUT_MS = Number(option('timeout') ?? 90_000);
+
+let root = option('static');
+if (!root) {
+  root = join('.cache', 'storybook-a11y');
+  process.stdout.write(`Building Storybook into ${root}…\n`);
+  const built = spawnSync(join('node_modules', '.bin', 'storybook'), ['build', '--quiet', '--disable-telemetry', '-o', root], {
+    stdio: 'inherit',
+    env: { ...process.env, STORYBOOK_DISABLE_TELEMETRY: '1' },
+  });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+}
+root = resolve(root);
+if (!existsSync(join(root, 'index.json'))) throw new Error(`${root} is not a Storybook build (no index.json)`);
+
+const TYPES = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.mjs': 'text/javascript',
+  '.json': 'application/json',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.pdf': 'application/pdf',
+};
+const server = createServer((request, response) => {
+  const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
+  let file = normalize(join(root, path));
+  if (!file.startsWith(root)) return void response.writeHead(403).end();
+  if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+  if (!existsSync(file)) return void response.writeHead(404).end();
+  response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+  createReadStream(file).pipe(response);
+});
+await new Promise((done) => server.listen(0, '127.0.0.1', done));
+const base = `http://127.0.0.1:${server.address().port}`;
+
+const index = JSON.parse(readFileSync(join(root, 'index.json'), 'utf8'));
+const only = option('only');
+const stories = Object.values(index.entries)
+  .filter((entry) => entry.type === 'story' && (!only || entry.id.includes(only)))
+  .map((entry) => ({ id: entry.id, title: `${entry.title} / ${entry.name}` }));
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--disable-dev-shm-usage',
+  ],
+});
+
+/** One story in the open preview: its render, play function and the addon's axe run. */
+function runStory(page, storyId, timeout) {
+  return page.evaluate(
+    ({ storyId, timeout }) =>
+      new Promise((resolve) => {
+        const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
+        const errors = [];
+        const onError = (payload) => errors.push(String(payload?.message ?? payload?.title ?? payload?.description ?? payload));
+        const finish = (result) => {
+          clearTimeout(timer);
+          channel.off('storyFinished', onFinished);
+          for (const name of ['storyErrored', 'storyThrewException', 'playFunctionThrewException']) channel.off(name, onError);
+          resolve({ ...result, errors });
+        };
+        const onFinished = (payload) => {
+          if (payload?.storyId !== storyId) return;
+          const report = payload.reporters?.find((reporter) => reporter.type === 'a11y');
+          const result = report?.result;
+          if (!result) return finish({ status: payload.status, error: 'no accessibility report' });
+          if (result.error) return finish({ status: payload.status, error: String(result.error?.message ?? result.error) });
+          finish({
+            status: payload.status,
+            violations: result.violations.map((violation) => ({
+              id: violation.id,
+              impact: violation.impact,
+              help: violation.help,
+              helpUrl: violation.helpUrl,
+              nodes: violation.nodes.map((node) => ({ target: node.target, summary: node.failureSummary })),
+            })),
+          });
+        };
+        const timer = setTimeout(() => finish({ status: 'timeout', error: `no result within ${timeout} ms` }), timeout);
+        channel.on('storyFinished', onFinished);
+        for (const name of ['storyErrored', 'storyThrewException', 'playFunctionThrewException']) channel.on(name, onError);
+        channel.emit('setCurrentStory', { storyId, viewMode: 'story' });
+      }),
+    { storyId, timeout },
+  );
+}
+
+const results = [];
+const started = Date.now();
+for (const mode of modes) {
+  const { globals, forcedColors } = MODES[mode];
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', timezoneId: 'UTC' });
+  const page = await context.newPage();
+  if (forcedColors) await page.emulateMedia({ forcedColors });
+  await page.goto(`${base}/iframe.html?globals=${globals}`, { waitUntil: 'load' });
+  await page.waitForFunction(() => window.__STORYBOOK_ADDONS_CHANNEL__ && window.__STORYBOOK_PREVIEW__, null, { timeout: 60_000 });
+  process.stdout.write(`\n${mode}: ${stories.length} stories\n`);
+  for (const story of stories) {
+    const result = await runStory(page, story.id, STORY_TIMEOUT_MS);
+    results.push({ mode, story: story.id, title: story.title, ...result });
+    const count = result.violations?.length ?? 0;
+    const mark = result.error ? `error: ${result.error}` : count ? `${count} violation${count === 1 ? '' : 's'}` : 'ok';
+    process.stdout.write(`  ${mark.padEnd(16)} ${story.title}${result.errors?.length ? ` (story errors: ${result.errors.join('; ')})` : ''}\n`);
+  }
+  await context.close();
+}
+await browser.close();
+server.close();
+
+// One line per rule: where it fails, in which modes, and a sample element.
+const byRule = new Map();
+for (const result of results) {
+  for (const violation of result.violations ?? []) {
+    const entry = byRule.get(violation.id) ?? { ...violation, stories: new Set(), modes: new Set(), targets: new Set() };
+    entry.stories.add(result.title);
+    entry.modes.add(result.mode);
+    for (const node of violation.nodes) entry.targets.add(JSON.stringify(node.target));
+    byRule.set(violation.id, entry);
+  }
+}
+const failedRuns = results.filter((result) => result.error);
+process.stdout.write(`\n=== ${byRule.size} axe rule${byRule.size === 1 ? '' : 's'} violated (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+for (const rule of byRule.values()) {
+  process.stdout.write(`\n${rule.id} (${rule.impact}): ${rule.help}\n  modes: ${[...rule.modes].join(', ')}\n`);
+  process.stdout.write(`  stories (${rule.stories.size}): ${[...rule.stories].join('; ')}\n`);
+  process.stdout.write(`  elements: ${[...rule.targets].slice(0, 5).join(' ')}${rule.targets.size > 5 ? ' …' : ''}\n`);
+}
+if (failedRuns.length) {
+  process.stdout.write(`\n${failedRuns.length} run(s) without a result:\n`);
+  for (const run of failedRuns) process.stdout.write(`  ${run.mode} ${run.title}: ${run.error}\n`);
+}
+mkdirSync('.cache', { recursive: true });
+writeFileSync(join('.cache', 'a11y-stories.json'), `${JSON.stringify(results, null, 2)}\n`);
+process.stdout.write('\nDetails: .cache/a11y-stories.json\n');
+process.exit(byRule.size === 0 && failedRuns.length === 0 ? 0 : 1);
