@@ -93,7 +93,24 @@ export function today(now?: string, clock: () => Date = () => new Date()): strin
   return fromMs(clock().getTime());
 }
 
+/** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil; no Date object). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
+}
+
 function dayNumber(date: string): number {
+  // Calendar dates (every due date) take the arithmetic path: date rules run over every invoice.
+  const match = DATE_RE.exec(date);
+  if (match) {
+    const year = Number(match[1]);
+    const month = Number(match[2]);
+    const day = Number(match[3]);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) return daysFromCivil(year, month, day);
+  }
   return Math.round(parseInstantOrThrow(toCalendarDate(date)) / DAY_MS);
 }
 
@@ -123,5 +140,11 @@ export function addDays(date: string, days: number): string {
  */
 export function formatDate(date: string, locale?: string): string {
   const ms = dayNumber(date) * DAY_MS;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(ms);
+  const key = locale ?? '';
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })));
+  return format.format(ms);
 }
+
+/** One Intl.DateTimeFormat per locale: constructing one costs far more than formatting with it. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();

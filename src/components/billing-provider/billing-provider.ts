@@ -9,6 +9,9 @@ import type { BillingAdapter, BillingSnapshot, CardFields, PaymentSubmission, Su
 import { BillingErrorEvent } from '../../events/billing-error.js';
 import { resolveLocale } from '../../i18n/index.js';
 
+/** Seconds a load may take before the provider gives up on it (`load-timeout`). */
+const DEFAULT_LOAD_TIMEOUT_S = 30;
+
 /**
  * The response schemas (zod) load in parallel with the first adapter call, so the validator is
  * not part of the initial bundle and costs no extra round trip.
@@ -25,6 +28,9 @@ function isAbort(error: unknown): boolean {
  *
  * Every adapter response is validated before any element sees it; a malformed one becomes
  * an `invalid_response` error state. Stale responses are dropped: only the newest load wins.
+ * A load that does not answer within `load-timeout` seconds (30 by default) is aborted and
+ * becomes a `timeout` error state, where every element offers Try again. A snapshot with many
+ * invoices is validated in slices that yield to the page, so it never freezes it.
  *
  * @tagname billing-provider
  * @summary Loads billing data through an adapter and shares it with the elements inside.
@@ -48,6 +54,12 @@ export class BillingProvider extends LitElement {
 
   /** Locale for money and dates; defaults to the nearest `lang` attribute, then the browser's. */
   @property() locale?: string;
+
+  /**
+   * Seconds to wait for the adapter's `load()` before aborting it and showing the error state
+   * with Try again (a `timeout` BillingError). Anything but a positive number means the default, 30.
+   */
+  @property({ type: Number, attribute: 'load-timeout' }) loadTimeout = DEFAULT_LOAD_TIMEOUT_S;
 
   #loadController?: AbortController;
   #loadSequence = 0;
@@ -124,9 +136,19 @@ export class BillingProvider extends LitElement {
     this.#loadController = controller;
     const sequence = ++this.#loadSequence;
     this.#setState({ status: this.state.snapshot ? this.state.status : 'loading', loading: true });
+    const seconds = this.loadTimeout > 0 ? this.loadTimeout : DEFAULT_LOAD_TIMEOUT_S;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        reject(new BillingError('timeout', `The billing service did not answer within ${seconds} seconds.`));
+        controller.abort(); // the adapter may stop its request
+      }, seconds * 1000);
+    });
     try {
-      const [data, { parseSnapshot }] = await Promise.all([adapter.load({ signal: controller.signal }), loadSchemas()]);
-      const snapshot = parseSnapshot(data);
+      const [data, { parseSnapshotInSlices }] = await Promise.race([Promise.all([adapter.load({ signal: controller.signal }), loadSchemas()]), timeout]);
+      clearTimeout(timer);
+      if (sequence !== this.#loadSequence) return;
+      const snapshot = await parseSnapshotInSlices(data, { signal: controller.signal });
       if (sequence !== this.#loadSequence) return;
       this.#loadedAdapter = adapter;
       this.#setSnapshot(snapshot);
@@ -136,6 +158,7 @@ export class BillingProvider extends LitElement {
       this.#setState({ status: this.state.snapshot ? 'ready' : 'error', error: billingError, loading: false });
       this.dispatchEvent(new BillingErrorEvent({ error: billingError }));
     } finally {
+      clearTimeout(timer);
       if (this.#loadController === controller) this.#loadController = undefined;
     }
   }
@@ -202,10 +225,13 @@ export class BillingProvider extends LitElement {
   }
 
   #setState(patch: Partial<BillingState>): void {
-    const state: BillingState = { ...this.#provider.value.state, ...patch };
+    const current = this.#provider.value.state;
+    const state: BillingState = { ...current, ...patch };
     if (!patch.today) {
-      (state as { today: string }).today = today(state.snapshot?.now);
+      (state as { today: string }).today = current.snapshot === state.snapshot ? current.today : today(state.snapshot?.now);
     }
+    // Nothing changed: no new value, so no element re-renders for nothing.
+    if ((Object.keys(state) as (keyof BillingState)[]).every((key) => state[key] === current[key])) return;
     this.#provider.setValue(this.#makeValue(state));
   }
 
