@@ -5,7 +5,7 @@
 // export; it prints medians, p90 and the ratio of the medians. Then the big-data rows: 10,000
 // and 100,000 invoices, from load() resolving to the rows shown, with the longest task.
 // Not a test: timings vary with the machine; record them in docs/performance.md.
-//   node scripts/bench.mjs [--samples 40] [--json]
+//   node scripts/bench.mjs [--samples 40] [--rows history,form,countrySwitch,banner|none] [--no-big] [--json]
 //   node scripts/bench-country.mjs   (every country, the form alone)
 import { build } from 'esbuild';
 import { createServer } from 'node:http';
@@ -17,6 +17,8 @@ const arg = (name, fallback) => {
 };
 const SAMPLES = Number(arg('--samples', 40));
 const JSON_OUT = process.argv.includes('--json');
+const ONLY = arg('--rows', 'history,form,countrySwitch,banner').split(',');
+const BIG = !process.argv.includes('--no-big');
 
 const result = await build({
   entryPoints: ['bench/side-by-side.ts'],
@@ -73,7 +75,7 @@ try {
   await page.waitForFunction(() => typeof window.benchSetup === 'function');
   await page.evaluate(() => window.benchSetup());
   const lines = ['| benchmark | library median | p90 | vanilla median | p90 | ratio |', '| --- | ---: | ---: | ---: | ---: | ---: |'];
-  for (const [name, label] of ROWS) {
+  for (const [name, label] of ROWS.filter(([n]) => ONLY.includes(n))) {
     const { library, vanilla } = await page.evaluate(([n, s]) => window.benchRow(n, s), [name, SAMPLES]);
     const row = {
       name,
@@ -86,7 +88,7 @@ try {
     if (!JSON_OUT) process.stderr.write(`${lines.at(-1)}\n`);
   }
   lines.push('', '| big data (invoice history + banner) | load() resolved → rows shown, median | max | longest task | shown |', '| --- | ---: | ---: | ---: | --- |');
-  for (const [count, samples] of [[10_000, 7], [100_000, 3]]) {
+  for (const [count, samples] of BIG ? [[10_000, 7], [100_000, 3]] : []) {
     const runs = [];
     for (let i = 0; i < samples; i++) runs.push(await page.evaluate((c) => window.benchBig(c), count));
     const times = runs.map((r) => r.ms);

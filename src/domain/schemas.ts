@@ -122,6 +122,33 @@ export const snapshotSchema = z.object(snapshotShape).check(
   }),
 );
 
+/**
+ * The rules of {@link invoiceSchema}, written out for speed (zod/mini spends about 10 µs per
+ * invoice; a snapshot may hold 100,000). Returns the invoice as the schema would (known keys
+ * only), or `null` when anything is off — the schema then decides and names the field, so
+ * this check may be stricter than the schema, never looser (schemas.test.ts compares them).
+ */
+function quickInvoice(value: unknown): Invoice | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const { id, number, finalizedAt, dueDate, status, currency, amountBilled, amountPaid, amountOwed } = value as Record<string, unknown>;
+  if (
+    typeof id !== 'string' || id.length > 200 || id.trim().length === 0 ||
+    typeof number !== 'string' || number.length > 200 || number.trim().length === 0 ||
+    typeof finalizedAt !== 'string' || !isIsoDateOrDateTime(finalizedAt) ||
+    typeof dueDate !== 'string' || !isCalendarDate(dueDate) ||
+    typeof currency !== 'string' || !isCurrencyCode(currency) ||
+    typeof amountBilled !== 'number' || !Number.isSafeInteger(amountBilled) || amountBilled < 0 ||
+    typeof amountPaid !== 'number' || !Number.isSafeInteger(amountPaid) || amountPaid < 0 ||
+    typeof amountOwed !== 'number' || !Number.isSafeInteger(amountOwed) || amountOwed < 0 ||
+    amountPaid + amountOwed !== amountBilled ||
+    (status !== 'paid' && status !== 'open' && status !== 'partially_paid') ||
+    status !== (amountOwed === 0 ? 'paid' : amountPaid === 0 ? 'open' : 'partially_paid')
+  ) {
+    return null;
+  }
+  return { id, number, finalizedAt, dueDate, status, currency, amountBilled, amountPaid, amountOwed };
+}
+
 /** The snapshot without its invoices, for validating a large snapshot in slices. */
 const snapshotHeadSchema = z.object({ ...snapshotShape, invoices: z.array(z.never()) });
 const invoiceSliceSchema = z.array(invoiceSchema);
@@ -313,8 +340,9 @@ function yieldToMain(): Promise<void> {
 /**
  * Validates a snapshot like {@link parseSnapshot}, with the same result and the same messages,
  * without freezing the page on a large one: above 2,000 invoices, the invoices are checked
- * 1,000 at a time and the main thread is yielded to about every 12 ms, so 100,000 invoices
- * never make one long task. A snapshot {@link parseSnapshot} already returned is not checked
+ * by a fast path with the schema's rules (the schema itself names the field of a bad one),
+ * 1,000 at a time, yielding to the main thread about every 12 ms, so 100,000 invoices never
+ * make one long task. A snapshot {@link parseSnapshot} already returned is not checked
  * again. Rejects with `signal`'s reason once it aborts.
  */
 export async function parseSnapshotInSlices(data: unknown, options: { signal?: AbortSignal } = {}): Promise<BillingSnapshot> {
@@ -331,12 +359,22 @@ export async function parseSnapshotInSlices(data: unknown, options: { signal?: A
       signal?.throwIfAborted();
       since = performance.now();
     }
-    const result = z.safeParse(invoiceSliceSchema, invoices.slice(start, start + SLICE));
-    if (!result.success) {
-      // Paths inside a slice count from its start.
-      fail(result.error.issues.map((issue) => ({ ...issue, path: [start + (issue.path[0] as number), ...issue.path.slice(1)] }) as Issue), ['invoices']);
+    const end = Math.min(invoices.length, start + SLICE);
+    let index = start;
+    for (; index < end; index++) {
+      const invoice = quickInvoice(invoices[index]);
+      if (!invoice) break;
+      checked.push(invoice);
     }
-    for (const invoice of result.data) checked.push(invoice);
+    if (index < end) {
+      // Something is off in this slice: the schema checks the rest of it and names the field.
+      const result = z.safeParse(invoiceSliceSchema, invoices.slice(index, end));
+      if (!result.success) {
+        // Paths inside a slice count from its start.
+        fail(result.error.issues.map((issue) => ({ ...issue, path: [index + (issue.path[0] as number), ...issue.path.slice(1)] }) as Issue), ['invoices']);
+      }
+      for (const invoice of result.data) checked.push(invoice);
+    }
   }
   crossCheckInvoices(head.account.currency, checked, (path, message) => fail([{ code: 'custom', path, message, input: undefined } as Issue]));
   const snapshot: BillingSnapshot = { ...head, invoices: checked };
