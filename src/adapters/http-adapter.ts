@@ -109,9 +109,9 @@ async function readJson(response: Response, label: string): Promise<unknown> {
 }
 
 /** Runs a schema parser; its `invalid_response` message (naming the field) gains the request's label. */
-function validated<T>(label: string, parse: (data: unknown) => T, data: unknown): T {
+async function validated<T>(label: string, parse: (data: unknown) => T | Promise<T>, data: unknown): Promise<T> {
   try {
-    return parse(data);
+    return await parse(data);
   } catch (error) {
     if (error instanceof BillingError) {
       throw new BillingError(error.code, `${label}: ${error.message}`, { cause: error });
@@ -210,7 +210,8 @@ export class HttpBillingAdapter implements BillingAdapter {
         path: '/billing',
         accept: JSON_TYPES,
         retryStatuses: RETRY_GET,
-        read: async (response, label) => validated(label, (await loadSchemas()).parseSnapshot, await readJson(response, label)),
+        // A large snapshot is validated in slices that yield, so the page stays responsive.
+        read: async (response, label) => validated(label, (await loadSchemas()).parseSnapshotInSlices, await readJson(response, label)),
       },
       options.signal,
     );
