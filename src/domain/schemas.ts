@@ -7,7 +7,7 @@
 import * as z from 'zod/mini';
 import { isCalendarDate, isIsoDateOrDateTime } from './dates.js';
 import { BILLING_ERROR_CODES, BillingError, type BillingErrorCode } from './errors.js';
-import { isCurrencyCode } from './money.js';
+import { isCurrencyCode } from './currency.js';
 import type { BillingSnapshot, Invoice, PaymentSubmission, SubmitResult } from './types.js';
 
 // ---------------------------------------------------------------------------------------------

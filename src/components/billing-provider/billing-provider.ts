@@ -2,21 +2,24 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { billingContext, type BillingActions, type BillingContextValue, type BillingState } from '../../context/billing-context.js';
-import { today } from '../../domain/dates.js';
-import { dunningState } from '../../domain/dunning.js';
 import { BillingError, toBillingError } from '../../domain/errors.js';
 import type { BillingAdapter, BillingSnapshot, CardFields, PaymentSubmission, SubmitResult } from '../../domain/types.js';
 import { BillingErrorEvent } from '../../events/billing-error.js';
 import { resolveLocale } from '../../i18n/index.js';
+import type * as ProviderData from './billing-provider.data.js';
 
 /** Seconds a load may take before the provider gives up on it (`load-timeout`). */
 const DEFAULT_LOAD_TIMEOUT_S = 30;
 
 /**
- * The response schemas (zod) load in parallel with the first adapter call, so the validator is
- * not part of the initial bundle and costs no extra round trip.
+ * The response schemas (zod), the dunning rules and date parsing load in parallel with the
+ * first adapter call, so they are not part of the initial bundle and cost no extra round trip.
  */
-const loadSchemas = () => import('../../domain/schemas.js');
+let data: typeof ProviderData | undefined;
+const loadData = () => import('./billing-provider.data.js').then((module) => (data = module));
+
+/** The browser's UTC calendar date, until a snapshot says what "today" is. */
+const browserToday = () => new Date().toISOString().slice(0, 10);
 
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
@@ -83,7 +86,7 @@ export class BillingProvider extends LitElement {
       error: null,
       loading: false,
       dunning: null,
-      today: today(),
+      today: browserToday(),
       locale: 'en-US',
       hostedCardFields: false,
     }),
@@ -145,10 +148,10 @@ export class BillingProvider extends LitElement {
       }, seconds * 1000);
     });
     try {
-      const [data, { parseSnapshotInSlices }] = await Promise.race([Promise.all([adapter.load({ signal: controller.signal }), loadSchemas()]), timeout]);
+      const [loaded, { parseSnapshotInSlices }] = await Promise.race([Promise.all([adapter.load({ signal: controller.signal }), loadData()]), timeout]);
       clearTimeout(timer);
       if (sequence !== this.#loadSequence) return;
-      const snapshot = await parseSnapshotInSlices(data, { signal: controller.signal });
+      const snapshot = await parseSnapshotInSlices(loaded, { signal: controller.signal });
       if (sequence !== this.#loadSequence) return;
       this.#loadedAdapter = adapter;
       this.#setSnapshot(snapshot);
@@ -170,8 +173,8 @@ export class BillingProvider extends LitElement {
     const adapter = this.#requireAdapter();
     let result: SubmitResult;
     try {
-      const [data, { parseSubmitResult }] = await Promise.all([adapter.submitPaymentMethod(submission, options), loadSchemas()]);
-      result = parseSubmitResult(data);
+      const [answer, { parseSubmitResult }] = await Promise.all([adapter.submitPaymentMethod(submission, options), loadData()]);
+      result = parseSubmitResult(answer);
     } catch (error) {
       if (isAbort(error)) throw error;
       throw toBillingError(error);
@@ -219,17 +222,16 @@ export class BillingProvider extends LitElement {
       snapshot,
       error: null,
       loading: false,
-      dunning: dunningState(snapshot),
-      today: today(snapshot.now),
+      // Loaded by now: every snapshot arrives through refresh() or a submission, which load it first.
+      dunning: data!.dunningState(snapshot),
+      today: data!.today(snapshot.now),
     });
   }
 
   #setState(patch: Partial<BillingState>): void {
     const current = this.#provider.value.state;
+    // "today" changes with the snapshot only (#setSnapshot passes it).
     const state: BillingState = { ...current, ...patch };
-    if (!patch.today) {
-      (state as { today: string }).today = current.snapshot === state.snapshot ? current.today : today(state.snapshot?.now);
-    }
     // Nothing changed: no new value, so no element re-renders for nothing.
     if ((Object.keys(state) as (keyof BillingState)[]).every((key) => state[key] === current[key])) return;
     this.#provider.setValue(this.#makeValue(state));
