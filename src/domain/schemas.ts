@@ -28,7 +28,7 @@ const currencyCode = z
   .string()
   .check(
     z.refine((s) => /^[A-Z]{3}$/.test(s), 'must be a 3-letter uppercase ISO 4217 code'),
-    z.refine(isCurrencyCode, 'is not a known ISO 4217 currency code'),
+    z.refine(isCurrencyCode, 'must be a known ISO 4217 currency code'),
   );
 const last4 = pattern(/^\d{4}$/, 'must be exactly 4 digits');
 const expMonth = z.number().check(z.refine((n) => Number.isInteger(n) && n >= 1 && n <= 12, 'must be an integer from 1 to 12'));

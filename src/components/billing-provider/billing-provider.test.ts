@@ -182,7 +182,7 @@ describe('<billing-provider>', () => {
     );
     await waitUntil(() => provider.state.status === 'error', undefined, { timeout: 5000 });
     expect(provider.state.error!.code).to.equal('invalid_response');
-    expect(provider.state.error!.message).to.equal('Invalid billing response: account.currency: is not a known ISO 4217 currency code');
+    expect(provider.state.error!.message).to.equal('Invalid billing response: account.currency: must be a known ISO 4217 currency code');
     const history = provider.querySelector('invoice-history')!;
     await waitUntil(() => history.shadowRoot?.querySelector('[part="error"]'), 'error state', { timeout: 5000 });
     expect(textOf(history)).not.to.contain('XYZ');
