@@ -4,8 +4,9 @@
 //   node scripts/size.mjs            print the report
 //   node scripts/size.mjs --check    also exit 1 past a budget
 //   node scripts/size.mjs --write    also write docs/size.md
-// Budgets: root ≤ 35 kB, one tag alone ≤ 20 kB, pdf-lib never in an initial chunk,
-// one country's address data ≤ 3 kB.
+// Budgets (lowered with issue 12; the target is root ≤ 30 kB, a tag alone ≤ 12 kB, billing-form.js
+// ≤ 16 kB): each sits just above today's figure with the provider defined synchronously by every
+// tag entry; pdf-lib never in an initial chunk, one country's address data ≤ 3 kB.
 import { build } from 'esbuild';
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -13,12 +14,12 @@ import { gzipSync } from 'node:zlib';
 
 const KB = 1000;
 const entries = [
-  { name: 'billing-elements (root)', file: 'src/index.ts', budget: 35 * KB },
-  { name: 'billing-elements/billing-provider.js', file: 'src/billing-provider.ts', budget: 20 * KB },
+  { name: 'billing-elements (root)', file: 'src/index.ts', budget: 32 * KB },
+  { name: 'billing-elements/billing-provider.js', file: 'src/billing-provider.ts', budget: 10 * KB },
   existsSync('src/billing-form.ts') && { name: 'billing-elements/billing-form.js', file: 'src/billing-form.ts', budget: 20 * KB },
-  { name: 'billing-elements/invoice-history.js', file: 'src/invoice-history.ts', budget: 20 * KB },
-  { name: 'billing-elements/overdue-banner.js', file: 'src/overdue-banner.ts', budget: 20 * KB },
-  { name: 'billing-elements/suspension-modal.js', file: 'src/suspension-modal.ts', budget: 20 * KB },
+  { name: 'billing-elements/invoice-history.js', file: 'src/invoice-history.ts', budget: 17 * KB },
+  { name: 'billing-elements/overdue-banner.js', file: 'src/overdue-banner.ts', budget: 14 * KB },
+  { name: 'billing-elements/suspension-modal.js', file: 'src/suspension-modal.ts', budget: 16 * KB },
 ].filter(Boolean);
 const ADDRESS_CHUNK_BUDGET = 3 * KB;
 
@@ -69,6 +70,8 @@ function describeLazy(chunk) {
   if (has('invoice-pdf')) return 'invoice PDF layout (invoice download)';
   if (has('billing-form.engine')) return '<billing-form> rules and texts: address index, card checks (card-validator), validation';
   if (has('domain/schemas')) return 'response schemas (zod/mini), loaded with the first adapter call';
+  if (has('http-transport')) return 'HttpBillingAdapter requests (retries, deadline, problem details), with its first call';
+  if (has('billing-provider.data') || has('domain/dunning')) return 'dunning rules and date parsing, with the first adapter call';
   if (has('suspension-modal') || has('billing-form/billing-form.ts')) return '<billing-form> for the suspension modal';
   const country = chunk.inputs.map((i) => /address\/data\/([A-Z]{2})\.ts$/.exec(i)?.[1]).find(Boolean);
   if (country) return `address:${country}`;

@@ -38,6 +38,10 @@ export type BillingProviderJsxProps = BaseProps<BillingProvider> & {
   'refresh-interval'?: number;
   /** Locale for money and dates; defaults to the nearest `lang` attribute, then the browser's. */
   locale?: string | undefined;
+  /** Seconds to wait for the adapter's `load()` before aborting it and showing the error state with Try again (a `timeout` BillingError). Anything but a positive number means the default, 30. */
+  loadTimeout?: number;
+  /** Attribute form of `loadTimeout`. */
+  'load-timeout'?: number;
   /** The billing adapter: `MemoryBillingAdapter`, `HttpBillingAdapter` or your own. Setting it (re)loads. */
   adapter?: BillingAdapter | undefined;
   /** A load failed. `detail: { error: BillingError }`. */
@@ -94,6 +98,8 @@ export type SuspensionModalJsxProps = BaseProps<SuspensionModal> & {
   'terms-href'?: string | undefined;
   /** Update was pressed by a viewer who may manage billing. Cancelable; when not cancelled the page goes to `update-href`. `detail: { source: 'suspension-modal' }`. */
   'onbilling-update-request'?: (event: BillingUpdateRequestEvent) => void;
+  /** The card form could not be loaded when Update was pressed. `detail: { error: BillingError }`. */
+  'onbilling-error'?: (event: BillingErrorEvent) => void;
 };
 
 declare module 'react' {

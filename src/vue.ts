@@ -41,6 +41,8 @@ export type BillingProviderVueProps = {
   refreshInterval?: number;
   /** Locale for money and dates; defaults to the nearest `lang` attribute, then the browser's. */
   locale?: string | undefined;
+  /** Seconds to wait for the adapter's `load()` before aborting it and showing the error state with Try again (a `timeout` BillingError). Anything but a positive number means the default, 30. */
+  loadTimeout?: number;
   /** The billing adapter: `MemoryBillingAdapter`, `HttpBillingAdapter` or your own. Setting it (re)loads. */
   adapter?: BillingAdapter | undefined;
 };
@@ -98,6 +100,8 @@ export type SuspensionModalVueProps = {
 export type SuspensionModalVueEvents = {
   /** Update was pressed by a viewer who may manage billing. Cancelable; when not cancelled the page goes to `update-href`. `detail: { source: 'suspension-modal' }`. */
   'billing-update-request': BillingUpdateRequestEvent;
+  /** The card form could not be loaded when Update was pressed. `detail: { error: BillingError }`. */
+  'billing-error': BillingErrorEvent;
 };
 
 declare module 'vue' {

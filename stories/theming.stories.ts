@@ -7,7 +7,7 @@ import '../src/invoice-history.js';
 import '../src/overdue-banner.js';
 import '../src/suspension-modal.js';
 import manifest from '../custom-elements.json';
-import type { BillingAdapter } from '../src/domain/types.js';
+import type { BillingAdapter } from '../src/adapters/adapter.js';
 import { themeTokens, type Manifest } from './manifest.js';
 import { clearBillingDrafts, storyAdapter } from './story-helpers.js';
 

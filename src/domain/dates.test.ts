@@ -62,6 +62,25 @@ describe('parseInstant / isIsoDateOrDateTime', () => {
     expect(isIsoDateOrDateTime('2023-02-29T10:00:00Z')).to.equal(false);
     expect(isIsoDateOrDateTime('March 1, 2024')).to.equal(false);
   });
+
+  it('reads the common shapes like the platform, across eras and leap days', () => {
+    const samples = ['0001-01-01', '0099-12-31', '1600-02-29', '1900-03-01', '1970-01-01', '2000-02-29', '2024-12-31', '9999-12-31'];
+    for (const date of samples) {
+      const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+      const expected = new Date(0);
+      expected.setUTCFullYear(y, m - 1, d);
+      expect(parseInstant(date), date).to.equal(expected.getTime());
+      expect(parseInstant(`${date}T13:45:59Z`), date).to.equal(expected.getTime() + ((13 * 60 + 45) * 60 + 59) * 1000);
+      expect(parseInstant(`${date}t13:45:59.007z`), date).to.equal(expected.getTime() + ((13 * 60 + 45) * 60 + 59) * 1000 + 7);
+      expect(parseInstant(`${date} 00:00:00Z`), date).to.equal(expected.getTime());
+    }
+  });
+
+  it('rejects out-of-range parts in the common shapes too', () => {
+    for (const bad of ['2024-03-01T24:00:00Z', '2024-03-01T23:60:00Z', '2024-03-01T23:59:61Z', '2023-02-29T00:00:00Z', '2024-13-01', '2024-00-10', '2024-03-1xT00:00:00Z', '2024-03-01T00:00:00.5xZ', '2024-03-01X00:00:00Z']) {
+      expect(parseInstant(bad), bad).to.equal(null);
+    }
+  });
 });
 
 describe('today', () => {

@@ -16,12 +16,21 @@ function daysInMonth(year: number, month: number): number {
   return month === 2 ? (isLeapYear(year) ? 29 : 28) : [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
 }
 
-/** Epoch milliseconds of a UTC wall time (Date.UTC maps years 0–99 to 1900–1999; this does not). */
+/**
+ * Epoch milliseconds of a UTC wall time, by arithmetic (no Date object: this runs for every
+ * invoice of a snapshot). Date.UTC would map years 0–99 to 1900–1999; this does not.
+ */
 function utcMs(year: number, month: number, day: number, hours = 0, minutes = 0, seconds = 0, ms = 0): number {
-  const date = new Date(0);
-  date.setUTCFullYear(year, month - 1, day);
-  date.setUTCHours(hours, minutes, seconds, ms);
-  return date.getTime();
+  return daysFromCivil(year, month, day) * DAY_MS + ((hours * 60 + minutes) * 60 + seconds) * 1000 + ms;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  return era * 146_097 + yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear - 719_468;
 }
 
 function fromMs(ms: number): string {
@@ -42,11 +51,47 @@ export function isCalendarDate(s: string): boolean {
   return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
 }
 
+/** The number written by `count` ASCII digits of `s` from `from`, or -1. */
+function digitsAt(s: string, from: number, count: number): number {
+  let n = 0;
+  for (let i = from; i < from + count; i++) {
+    const digit = s.charCodeAt(i) - 48;
+    if (digit < 0 || digit > 9) return -1;
+    n = n * 10 + digit;
+  }
+  return n;
+}
+
+/**
+ * The common shapes, read without regular expressions (this runs for every invoice):
+ * `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SSZ` and `YYYY-MM-DDTHH:MM:SS.sssZ`. Null for anything
+ * else, which `parseInstant` then reads the general way (same rules, same result).
+ */
+function quickInstant(s: string): number | null {
+  const length = s.length;
+  if ((length !== 10 && length !== 20 && length !== 24) || s[4] !== '-' || s[7] !== '-') return null;
+  const year = digitsAt(s, 0, 4);
+  const month = digitsAt(s, 5, 2);
+  const day = digitsAt(s, 8, 2);
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return null;
+  if (length === 10) return utcMs(year, month, day);
+  const last = s[length - 1];
+  if ((s[10] !== 'T' && s[10] !== 't' && s[10] !== ' ') || s[13] !== ':' || s[16] !== ':' || (last !== 'Z' && last !== 'z')) return null;
+  const hours = digitsAt(s, 11, 2);
+  const minutes = digitsAt(s, 14, 2);
+  const seconds = digitsAt(s, 17, 2);
+  const millis = length === 24 ? (s[19] === '.' ? digitsAt(s, 20, 3) : -1) : 0;
+  if (hours < 0 || hours > 23 || minutes < 0 || minutes > 59 || seconds < 0 || seconds > 60 || millis < 0) return null;
+  return utcMs(year, month, day, hours, minutes, seconds, millis);
+}
+
 /**
  * Epoch milliseconds of an ISO 8601 calendar date (midnight UTC) or date-time (a date-time
  * without an offset is read as UTC), or `null` when `s` is neither.
  */
 export function parseInstant(s: string): number | null {
+  const quick = quickInstant(s);
+  if (quick !== null) return quick;
   if (isCalendarDate(s)) {
     const [y, m, d] = s.split('-').map(Number) as [number, number, number];
     return utcMs(y, m, d);
@@ -94,6 +139,14 @@ export function today(now?: string, clock: () => Date = () => new Date()): strin
 }
 
 function dayNumber(date: string): number {
+  // Calendar dates (every due date) take the arithmetic path: date rules run over every invoice.
+  const match = DATE_RE.exec(date);
+  if (match) {
+    const year = Number(match[1]);
+    const month = Number(match[2]);
+    const day = Number(match[3]);
+    if (month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)) return daysFromCivil(year, month, day);
+  }
   return Math.round(parseInstantOrThrow(toCalendarDate(date)) / DAY_MS);
 }
 
@@ -123,5 +176,11 @@ export function addDays(date: string, days: number): string {
  */
 export function formatDate(date: string, locale?: string): string {
   const ms = dayNumber(date) * DAY_MS;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(ms);
+  const key = locale ?? '';
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' })));
+  return format.format(ms);
 }
+
+/** One Intl.DateTimeFormat per locale: constructing one costs far more than formatting with it. */
+const dateFormats = new Map<string, Intl.DateTimeFormat>();

@@ -43,25 +43,42 @@ export interface DunningState {
   suspendedByAccount: boolean;
 }
 
-function oldestFirst(a: Invoice, b: Invoice): number {
-  const byDue = daysBetween(b.dueDate, a.dueDate);
-  if (byDue !== 0) return byDue;
-  const byFinalized = (parseInstant(a.finalizedAt) ?? 0) - (parseInstant(b.finalizedAt) ?? 0);
-  if (byFinalized !== 0) return byFinalized;
-  return a.number < b.number ? -1 : a.number > b.number ? 1 : 0;
+interface Due {
+  invoice: Invoice;
+  /** Days outstanding, computed once per invoice. */
+  days: number;
+  /** Epoch ms of `finalizedAt`, for ties. */
+  at: number;
 }
 
-/** The dunning state of a (validated) snapshot. */
+/** Oldest first: earliest due date, then earliest finalized, then invoice number. */
+function oldestFirst(a: Due, b: Due): number {
+  if (a.days !== b.days) return b.days - a.days;
+  if (a.at !== b.at) return a.at - b.at;
+  return a.invoice.number < b.invoice.number ? -1 : a.invoice.number > b.invoice.number ? 1 : 0;
+}
+
+/**
+ * The dunning state of a (validated) snapshot. Looks at every invoice once (a day count per
+ * invoice, no Date objects), then orders only the outstanding ones.
+ */
 export function dunningState(snapshot: BillingSnapshot): DunningState {
   const day = todayOf(snapshot.now);
-  const outstanding = snapshot.invoices.filter((invoice) => isOutstanding(invoice, day)).sort(oldestFirst);
+  const due: Due[] = [];
+  for (const invoice of snapshot.invoices) {
+    if (invoice.amountOwed <= 0) continue;
+    const days = daysBetween(invoice.dueDate, day);
+    if (days > 0) due.push({ invoice, days, at: parseInstant(invoice.finalizedAt) ?? 0 });
+  }
+  due.sort(oldestFirst);
+  const outstanding = due.map((entry) => entry.invoice);
   const currency = snapshot.account.currency;
   const amountOwed = sumMoney(
     outstanding.map((invoice) => ({ amount: invoice.amountOwed, currency: invoice.currency })),
     currency,
   );
   const oldest = outstanding[0];
-  const oldestDaysOutstanding = oldest ? daysOutstanding(oldest, day) : 0;
+  const oldestDaysOutstanding = oldest ? due[0]!.days : 0;
   const suspendedByAccount = snapshot.account.suspended === true;
 
   let level: DunningLevel = 'none';

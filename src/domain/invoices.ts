@@ -14,13 +14,20 @@ export function isDownloadable(invoice: Invoice): boolean {
 }
 
 const numberCollator = new Intl.Collator('en', { numeric: true });
+const START_MS = parseInstant(INVOICE_HISTORY_START)!;
 
-function newestFirst(a: Invoice, b: Invoice): number {
-  const byFinalized = (parseInstant(b.finalizedAt) ?? 0) - (parseInstant(a.finalizedAt) ?? 0);
-  if (byFinalized !== 0) return byFinalized;
-  const byNumber = numberCollator.compare(b.number, a.number);
+interface Ranked {
+  invoice: Invoice;
+  /** Epoch ms of `finalizedAt`, computed once per invoice. */
+  at: number;
+}
+
+/** Newest first; ties by invoice number (numeric, descending), then id. */
+function newestFirst(a: Ranked, b: Ranked): number {
+  if (a.at !== b.at) return b.at - a.at;
+  const byNumber = numberCollator.compare(b.invoice.number, a.invoice.number);
   if (byNumber !== 0) return byNumber;
-  return b.id < a.id ? -1 : b.id > a.id ? 1 : 0;
+  return b.invoice.id < a.invoice.id ? -1 : b.invoice.id > a.invoice.id ? 1 : 0;
 }
 
 export interface InvoiceListing {
@@ -33,9 +40,37 @@ export interface InvoiceListing {
   hasOlder: boolean;
 }
 
-/** The invoices the history shows (newest first; ties by invoice number, descending). */
+const listings = new WeakMap<readonly Invoice[], InvoiceListing>();
+
+/**
+ * The invoices the history shows (newest first; ties by invoice number, descending).
+ * One pass over the invoices keeping the 12 newest (no sort of the whole list), remembered per
+ * array: a snapshot with 100,000 invoices costs one linear scan, once.
+ */
 export function listInvoices(invoices: readonly Invoice[]): InvoiceListing {
-  const eligible = invoices.filter(isDownloadable).sort(newestFirst);
-  const hasOlder = eligible.length > INVOICE_HISTORY_LIMIT || eligible.length < invoices.length;
-  return { invoices: eligible.slice(0, INVOICE_HISTORY_LIMIT), hasOlder };
+  const known = listings.get(invoices);
+  if (known) return { invoices: [...known.invoices], hasOlder: known.hasOlder };
+  const top: Ranked[] = [];
+  let eligible = 0;
+  for (const invoice of invoices) {
+    const at = parseInstant(invoice.finalizedAt);
+    // Same as isDownloadable: the UTC calendar date is on or after the start iff the instant is.
+    if (at === null || at < START_MS) continue;
+    eligible++;
+    const ranked = { invoice, at };
+    if (top.length === INVOICE_HISTORY_LIMIT && newestFirst(ranked, top[INVOICE_HISTORY_LIMIT - 1]!) >= 0) continue;
+    // Insertion into the (at most 12) kept so far.
+    let i = Math.min(top.length, INVOICE_HISTORY_LIMIT - 1);
+    top[i] = ranked;
+    while (i > 0 && newestFirst(top[i]!, top[i - 1]!) < 0) {
+      [top[i - 1], top[i]] = [top[i]!, top[i - 1]!];
+      i--;
+    }
+  }
+  const listing = {
+    invoices: top.map((ranked) => ranked.invoice),
+    hasOlder: eligible > INVOICE_HISTORY_LIMIT || eligible < invoices.length,
+  };
+  listings.set(invoices, listing);
+  return { invoices: [...listing.invoices], hasOlder: listing.hasOlder };
 }

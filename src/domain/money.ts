@@ -13,10 +13,11 @@ const digitsCache = new Map<string, number>();
  * (USD 2, JPY 0, BHD 3). Throws `RangeError` for a malformed currency code.
  */
 export function currencyDigits(currency: string): number {
-  const cached = digitsCache.get(currency);
-  if (cached !== undefined) return cached;
-  const digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
-  digitsCache.set(currency, digits);
+  let digits = digitsCache.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsCache.set(currency, digits);
+  }
   return digits;
 }
 
@@ -41,19 +42,28 @@ export function minorToDecimalString(amount: number, currency: string): string {
   return negative ? `-${text}` : text;
 }
 
+/** One Intl.NumberFormat per locale and currency. */
+const formatCache = new Map<string, Intl.NumberFormat>();
+
 /**
  * A money amount in the locale's currency style (the browser's default locale when none is
  * given). Formats the exact decimal string, so large amounts keep every digit.
  */
 export function formatMoney(money: Money | { amount: number; currency: string }, locale?: string): string {
   const decimal = minorToDecimalString(money.amount, money.currency);
-  const digits = currencyDigits(money.currency);
-  const format = new Intl.NumberFormat(locale, {
-    style: 'currency',
-    currency: money.currency,
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  });
+  // Constructing an Intl.NumberFormat costs far more than formatting with one: one per locale and currency.
+  const key = `${locale ?? ''}|${money.currency}`;
+  let format = formatCache.get(key);
+  if (!format) {
+    const digits = currencyDigits(money.currency);
+    format = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency: money.currency,
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
+    formatCache.set(key, format);
+  }
   // Intl.NumberFormat.prototype.format accepts a decimal string and keeps its full precision.
   return format.format(decimal as Intl.StringNumericLiteral);
 }

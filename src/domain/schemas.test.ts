@@ -7,6 +7,7 @@ import {
   parsePaymentSubmission,
   parseProblemDetails,
   parseSnapshot,
+  parseSnapshotInSlices,
   parseSubmitResult,
   paymentSubmissionSchema,
   problemDetailsSchema,
@@ -115,6 +116,8 @@ describe('parseSnapshot', () => {
     ['a due date with a time', (s) => (s.invoices[2].dueDate = '2023-02-28T00:00:00Z'), 'invoices[2].dueDate: must be a calendar date YYYY-MM-DD'],
     ['finalizedAt is not ISO 8601', (s) => (s.invoices[1].finalizedAt = SECRET), 'invoices[1].finalizedAt: must be an ISO 8601 date or date-time'],
     ['a lower-case currency', (s) => (s.account.currency = 'usd'), 'account.currency: must be a 3-letter uppercase ISO 4217 code'],
+    ['an unknown currency code', (s) => (s.account.currency = 'XYZ'), 'account.currency: must be a known ISO 4217 currency code'],
+    ['an invoice in an unknown currency', (s) => (s.invoices[1].currency = 'ABC'), 'invoices[1].currency: must be a known ISO 4217 currency code'],
     ['an invoice in another currency', (s) => (s.invoices[2].currency = 'EUR'), 'invoices[2].currency: must equal account.currency'],
     ['two invoices with one id', (s) => (s.invoices[2].id = 'inv_1'), 'invoices[2].id: must be unique among the invoices'],
     ['an empty invoice id', (s) => (s.invoices[0].id = ' '), 'invoices[0].id: must be a non-empty string of at most 200 characters'],
@@ -149,6 +152,98 @@ describe('parseSnapshot', () => {
       s.invoices[3].amountOwed = -1;
     })));
     expect(error.message).to.match(/^Invalid billing response: account\.currency: /);
+  });
+});
+
+describe('parseSnapshotInSlices', () => {
+  /** A valid snapshot with `count` invoices (the four of validSnapshot, then paid ones). */
+  function big(count: number, edit: (s: any) => void = () => {}): Json {
+    return snapshotWith((s) => {
+      for (let i = s.invoices.length; i < count; i++) {
+        s.invoices.push({ id: `inv_${i + 1}`, number: `INV-${i + 1}`, finalizedAt: '2023-06-01T10:00:00.000Z', dueDate: '2023-07-01', status: 'paid', currency: 'USD', amountBilled: 100 + i, amountPaid: 100 + i, amountOwed: 0 });
+      }
+      edit(s);
+    });
+  }
+
+  async function sliceError(data: unknown): Promise<BillingError> {
+    try {
+      await parseSnapshotInSlices(data);
+    } catch (error) {
+      expect(error).to.be.instanceOf(BillingError);
+      return error as BillingError;
+    }
+    throw new Error('expected a BillingError');
+  }
+
+  it('returns what parseSnapshot returns, for a small and a large snapshot', async () => {
+    for (const count of [4, 4500]) {
+      const withExtra = big(count, (s) => {
+        s.invoices[count - 1].extra = 'dropped';
+        s.extra = 'dropped';
+      });
+      expect(await parseSnapshotInSlices(structuredClone(withExtra))).to.deep.equal(parseSnapshot(structuredClone(withExtra)));
+    }
+  });
+
+  it('rejects every malformed large snapshot with the message parseSnapshot gives, in any slice', async () => {
+    const edits: [string, (s: any) => void][] = [
+      ['a sum that does not add up', (s) => (s.invoices[3001].amountBilled = 1)],
+      ['a status that does not fit', (s) => (s.invoices[2999].status = 'open')],
+      ['an unknown status', (s) => (s.invoices[1000].status = 'void')],
+      ['a negative amount', (s) => Object.assign(s.invoices[4400], { amountPaid: -1, amountBilled: 99 })],
+      ['a fractional amount', (s) => Object.assign(s.invoices[10], { amountBilled: 10.5, amountPaid: 10.5 })],
+      ['an amount as a string', (s) => (s.invoices[2500].amountOwed = '0')],
+      ['a date that does not exist', (s) => (s.invoices[4499].dueDate = '2023-02-29')],
+      ['a finalizedAt at hour 24', (s) => (s.invoices[3333].finalizedAt = '2023-06-01T24:00:00Z')],
+      ['a blank id', (s) => (s.invoices[1234].id = '  ')],
+      ['a long number', (s) => (s.invoices[1234].number = 'N'.repeat(201))],
+      ['an unknown currency', (s) => (s.invoices[4000].currency = 'XYZ')],
+      ['another currency', (s) => (s.invoices[4001].currency = 'EUR')],
+      ['a repeated id', (s) => (s.invoices[4002].id = 'inv_7')],
+      ['an invoice that is not an object', (s) => (s.invoices[2000] = null)],
+      ['a bad account beside bad invoices', (s) => ((s.account.currency = 'usd'), (s.invoices[3000].amountOwed = -5))],
+    ];
+    for (const [what, edit] of edits) {
+      const data = big(4500, edit);
+      let expected: BillingError | undefined;
+      try {
+        parseSnapshot(structuredClone(data));
+      } catch (error) {
+        expected = error as BillingError;
+      }
+      expect(expected, what).to.be.instanceOf(BillingError);
+      const error = await sliceError(data);
+      expect(error.code, what).to.equal('invalid_response');
+      expect(error.message, what).to.equal(expected!.message);
+    }
+  });
+
+  it('accepts what the schema accepts even off the fast path (offsets, one-digit fractions)', async () => {
+    const data = big(4500, (s) => {
+      s.invoices[3500].finalizedAt = '2023-06-01T10:00:00+02:00';
+      s.invoices[3501].finalizedAt = '2023-06-01T10:00:00.5Z';
+    });
+    expect(await parseSnapshotInSlices(structuredClone(data))).to.deep.equal(parseSnapshot(structuredClone(data)));
+  });
+
+  it('does not check the same validated snapshot twice, and checks a copy', async () => {
+    const validated = parseSnapshot(validSnapshot());
+    expect(await parseSnapshotInSlices(validated)).to.equal(validated);
+    const copy = structuredClone(validated);
+    expect(await parseSnapshotInSlices(copy)).not.to.equal(copy);
+  });
+
+  it('stops when its signal aborts', async () => {
+    const controller = new AbortController();
+    const pending = parseSnapshotInSlices(big(200_000), { signal: controller.signal });
+    controller.abort();
+    // 200,000 invoices take far longer than one 12 ms slice: the check yields, sees the abort and stops.
+    const error = await pending.then(
+      () => null,
+      (reason: unknown) => reason,
+    );
+    expect((error as DOMException | null)?.name).to.equal('AbortError');
   });
 });
 

@@ -44,6 +44,7 @@ export const BillingForm = createComponent({
  * `<billing-provider>`: Loads billing data through an adapter and shares it with the elements inside.
  * @prop refreshInterval - attribute `refresh-interval`; Reload every N seconds while connected and the page is visible (0: never).
  * @prop locale - attribute `locale`; Locale for money and dates; defaults to the nearest `lang` attribute, then the browser's.
+ * @prop loadTimeout - attribute `load-timeout`; Seconds to wait for the adapter's `load()` before aborting it and showing the error state with Try again (a `timeout` BillingError). Anything but a positive number means the default, 30.
  * @prop adapter - property only; The billing adapter: `MemoryBillingAdapter`, `HttpBillingAdapter` or your own. Setting it (re)loads.
  * @prop onBillingError - `billing-error` (BillingErrorEvent): A load failed. `detail: { error: BillingError }`.
  * @prop onPaymentMethodSubmit - `payment-method-submit` (PaymentMethodSubmitEvent): From an element inside: A submission is sent. `detail: { idempotencyKey }` — no card data.
@@ -105,6 +106,7 @@ export const OverdueBanner = createComponent({
  * @prop supportEmail - attribute `support-email`; The address for paying another way (shown as a mailto link).
  * @prop termsHref - attribute `terms-href`; The terms page for the card form inside the dialog (section 3.7).
  * @prop onBillingUpdateRequest - `billing-update-request` (BillingUpdateRequestEvent): Update was pressed by a viewer who may manage billing. Cancelable; when not cancelled the page goes to `update-href`. `detail: { source: 'suspension-modal' }`.
+ * @prop onBillingError - `billing-error` (BillingErrorEvent): The card form could not be loaded when Update was pressed. `detail: { error: BillingError }`.
  */
 export const SuspensionModal = createComponent({
   tagName: 'suspension-modal',
@@ -112,6 +114,7 @@ export const SuspensionModal = createComponent({
   react: React,
   events: {
     onBillingUpdateRequest: 'billing-update-request' as EventName<BillingUpdateRequestEvent>,
+    onBillingError: 'billing-error' as EventName<BillingErrorEvent>,
   },
   displayName: 'SuspensionModal',
 });

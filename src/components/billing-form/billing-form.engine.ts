@@ -7,6 +7,8 @@
 export { addressFields, countryOptions, loadAddressRules, normalizeAddressForCountry } from '../../domain/address/index.js';
 export { brandLabel, describeCardNumber, isCardBrand } from '../../domain/card.js';
 export { formatInput } from './card-input.js';
+export { formatDate } from '../../domain/dates.js';
+export { formatMoney } from '../../domain/money.js';
 export { IdempotencyKeys, outcomeOfError, submissionFingerprint } from '../../domain/idempotency.js';
 export {
   applyDraft,

@@ -12,9 +12,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { formatDate } from '../../domain/dates.js';
 import { toBillingError, type BillingError } from '../../domain/errors.js';
-import { formatMoney } from '../../domain/money.js';
 import { CARD_FIELDS, emptyValues, isCardField, type FormField, type FormValues } from '../../domain/payment-form-fields.js';
 import type { FieldProblem, FormContext } from '../../domain/payment-form.js';
 import type { PaymentMethod, SubmitResult } from '../../domain/types.js';
@@ -564,7 +562,7 @@ export class BillingForm extends BillingConsumerElement {
   #renderRules(v: View): TemplateResult {
     const snapshot = this.billing!.state.snapshot!;
     const organizations = snapshot.account.organizations.length;
-    const next = formatDate(snapshot.account.nextChargeDate, this.locale);
+    const next = v.engine.formatDate(snapshot.account.nextChargeDate, this.locale);
     return html`
       <p>
         ${v.engine.formText.paysAll(organizations)}
@@ -581,7 +579,7 @@ export class BillingForm extends BillingConsumerElement {
   #renderSuccess(v: View): TemplateResult | typeof nothing {
     const result = this._result;
     if (!result) return nothing;
-    const charged = result.charged && result.charged.amount > 0 ? formatMoney(result.charged, this.locale) : null;
+    const charged = result.charged && result.charged.amount > 0 ? v.engine.formatMoney(result.charged, this.locale) : null;
     return html`<div part="success" class="success" role="status" tabindex="-1">
       <p>
         ${charged
@@ -602,7 +600,7 @@ export class BillingForm extends BillingConsumerElement {
           : nothing}
         ${owed && owed.amount > 0
           ? html`<p class="charge">
-              ${v.engine.formText.charge(formatMoney(owed, this.locale))}
+              ${v.engine.formText.charge(v.engine.formatMoney(owed, this.locale))}
             </p>`
           : nothing}
         <p part="remaining" class="remaining" id="remaining" role="status">${v.engine.remainingText(remaining)}</p>

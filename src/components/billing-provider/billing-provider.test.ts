@@ -3,9 +3,10 @@ import { LitElement } from 'lit';
 import { consume } from '@lit/context';
 import { billingContext, type BillingContextValue } from '../../context/billing-context.js';
 import { BillingError } from '../../domain/errors.js';
-import { ControlledAdapter, StaticAdapter, invoice, snapshot, waitUntil } from '../../../test/helpers.js';
+import { ControlledAdapter, StaticAdapter, invoice, snapshot, textOf, waitUntil } from '../../../test/helpers.js';
 import type { BillingProvider } from './billing-provider.js';
 import '../../billing-provider.js';
+import '../../invoice-history.js';
 
 /** A bare consumer that records every context value it receives. */
 class ProbeElement extends LitElement {
@@ -140,6 +141,51 @@ describe('<billing-provider>', () => {
     await new Promise((resolve) => setTimeout(resolve, 20)); // its update runs while detached
     parent.append(provider);
     await waitUntil(() => provider.state.snapshot?.account.name === 'Other Corp', 'reloaded');
+  });
+
+  it('gives up on a load that never answers after load-timeout seconds: error state with Try again', async () => {
+    const adapter = new ControlledAdapter();
+    const provider = await fixture<BillingProvider>(
+      html`<billing-provider load-timeout="0.3" .adapter=${adapter}><invoice-history></invoice-history></billing-provider>`,
+    );
+    const history = provider.querySelector('invoice-history')!;
+    expect(provider.loadTimeout).to.equal(0.3);
+    const event = await oneEvent(provider, 'billing-error');
+    expect(event.detail.error.code).to.equal('timeout');
+    expect(event.detail.error.message).to.equal('The billing service did not answer within 0.3 seconds.');
+    expect(adapter.pending[0]!.signal!.aborted, 'the adapter is told to stop').to.be.true;
+    expect(provider.state.status).to.equal('error');
+    await waitUntil(() => history.shadowRoot?.querySelector('[part="error"]'), 'error state', { timeout: 5000 });
+    expect(textOf(history)).to.contain("We couldn't load your billing information.");
+    const retry = history.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!;
+    expect(textOf(retry)).to.equal('Try again');
+    retry.click();
+    await waitUntil(() => adapter.pending.length === 2, 'Try again loads again', { timeout: 5000 });
+    adapter.pending[1]!.resolve(snapshot({ invoices: [invoice({ daysPastDue: 3, number: 'INV-7777' })] }));
+    await waitUntil(() => history.shadowRoot?.querySelector('tbody tr'), 'the table', { timeout: 5000 });
+    expect(textOf(history)).to.contain('INV-7777');
+  });
+
+  it('waits 30 seconds by default, and falls back to that for a timeout that is not a positive number', async () => {
+    const adapter = new ControlledAdapter();
+    const provider = await fixture<BillingProvider>(html`<billing-provider load-timeout="soon" .adapter=${adapter}></billing-provider>`);
+    expect(document.createElement('billing-provider').loadTimeout).to.equal(30);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(provider.state.status).to.equal('loading');
+    expect(adapter.pending[0]!.signal!.aborted).to.be.false;
+  });
+
+  it('rejects an unknown currency code with a clear error instead of showing "XYZ 10.00"', async () => {
+    const data = snapshot({ currency: 'XYZ', invoices: [{ ...invoice({ daysPastDue: 3, billed: 1000 }), currency: 'XYZ' }] });
+    const provider = await fixture<BillingProvider>(
+      html`<billing-provider .adapter=${new StaticAdapter(data)}><invoice-history></invoice-history></billing-provider>`,
+    );
+    await waitUntil(() => provider.state.status === 'error', undefined, { timeout: 5000 });
+    expect(provider.state.error!.code).to.equal('invalid_response');
+    expect(provider.state.error!.message).to.equal('Invalid billing response: account.currency: must be a known ISO 4217 currency code');
+    const history = provider.querySelector('invoice-history')!;
+    await waitUntil(() => history.shadowRoot?.querySelector('[part="error"]'), 'error state', { timeout: 5000 });
+    expect(textOf(history)).not.to.contain('XYZ');
   });
 
   it('takes "today" from the snapshot clock, not the browser', async () => {

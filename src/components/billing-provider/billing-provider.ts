@@ -2,19 +2,25 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { billingContext, type BillingActions, type BillingContextValue, type BillingState } from '../../context/billing-context.js';
-import { today } from '../../domain/dates.js';
-import { dunningState } from '../../domain/dunning.js';
 import { BillingError, toBillingError } from '../../domain/errors.js';
 import type { BillingSnapshot, PaymentSubmission, SubmitResult } from '../../domain/types.js';
 import type { BillingAdapter, CardFields } from '../../adapters/adapter.js';
 import { BillingErrorEvent } from '../../events/billing-error.js';
 import { resolveLocale } from '../../i18n/index.js';
+import type * as ProviderData from './billing-provider.data.js';
+
+/** Seconds a load may take before the provider gives up on it (`load-timeout`). */
+const DEFAULT_LOAD_TIMEOUT_S = 30;
 
 /**
- * The response schemas (zod) load in parallel with the first adapter call, so the validator is
- * not part of the initial bundle and costs no extra round trip.
+ * The response schemas (zod), the dunning rules and date parsing load in parallel with the
+ * first adapter call, so they are not part of the initial bundle and cost no extra round trip.
  */
-const loadSchemas = () => import('../../domain/schemas.js');
+let data: typeof ProviderData | undefined;
+const loadData = () => import('./billing-provider.data.js').then((module) => (data = module));
+
+/** The browser's UTC calendar date, until a snapshot says what "today" is. */
+const browserToday = () => new Date().toISOString().slice(0, 10);
 
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';
@@ -26,6 +32,9 @@ function isAbort(error: unknown): boolean {
  *
  * Every adapter response is validated before any element sees it; a malformed one becomes
  * an `invalid_response` error state. Stale responses are dropped: only the newest load wins.
+ * A load that does not answer within `load-timeout` seconds (30 by default) is aborted and
+ * becomes a `timeout` error state, where every element offers Try again. A snapshot with many
+ * invoices is validated in slices that yield to the page, so it never freezes it.
  *
  * @tagname billing-provider
  * @summary Loads billing data through an adapter and shares it with the elements inside.
@@ -50,6 +59,12 @@ export class BillingProvider extends LitElement {
   /** Locale for money and dates; defaults to the nearest `lang` attribute, then the browser's. */
   @property() locale?: string;
 
+  /**
+   * Seconds to wait for the adapter's `load()` before aborting it and showing the error state
+   * with Try again (a `timeout` BillingError). Anything but a positive number means the default, 30.
+   */
+  @property({ type: Number, attribute: 'load-timeout' }) loadTimeout = DEFAULT_LOAD_TIMEOUT_S;
+
   #loadController?: AbortController;
   #loadSequence = 0;
   #interrupted = false;
@@ -72,7 +87,7 @@ export class BillingProvider extends LitElement {
       error: null,
       loading: false,
       dunning: null,
-      today: today(),
+      today: browserToday(),
       locale: 'en-US',
       hostedCardFields: false,
     }),
@@ -125,9 +140,19 @@ export class BillingProvider extends LitElement {
     this.#loadController = controller;
     const sequence = ++this.#loadSequence;
     this.#setState({ status: this.state.snapshot ? this.state.status : 'loading', loading: true });
+    const seconds = this.loadTimeout > 0 ? this.loadTimeout : DEFAULT_LOAD_TIMEOUT_S;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        reject(new BillingError('timeout', `The billing service did not answer within ${seconds} seconds.`));
+        controller.abort(); // the adapter may stop its request
+      }, seconds * 1000);
+    });
     try {
-      const [data, { parseSnapshot }] = await Promise.all([adapter.load({ signal: controller.signal }), loadSchemas()]);
-      const snapshot = parseSnapshot(data);
+      const [loaded, { parseSnapshotInSlices }] = await Promise.race([Promise.all([adapter.load({ signal: controller.signal }), loadData()]), timeout]);
+      clearTimeout(timer);
+      if (sequence !== this.#loadSequence) return;
+      const snapshot = await parseSnapshotInSlices(loaded, { signal: controller.signal });
       if (sequence !== this.#loadSequence) return;
       this.#loadedAdapter = adapter;
       this.#setSnapshot(snapshot);
@@ -137,6 +162,7 @@ export class BillingProvider extends LitElement {
       this.#setState({ status: this.state.snapshot ? 'ready' : 'error', error: billingError, loading: false });
       this.dispatchEvent(new BillingErrorEvent({ error: billingError }));
     } finally {
+      clearTimeout(timer);
       if (this.#loadController === controller) this.#loadController = undefined;
     }
   }
@@ -148,8 +174,8 @@ export class BillingProvider extends LitElement {
     const adapter = this.#requireAdapter();
     let result: SubmitResult;
     try {
-      const [data, { parseSubmitResult }] = await Promise.all([adapter.submitPaymentMethod(submission, options), loadSchemas()]);
-      result = parseSubmitResult(data);
+      const [answer, { parseSubmitResult }] = await Promise.all([adapter.submitPaymentMethod(submission, options), loadData()]);
+      result = parseSubmitResult(answer);
     } catch (error) {
       if (isAbort(error)) throw error;
       throw toBillingError(error);
@@ -197,16 +223,18 @@ export class BillingProvider extends LitElement {
       snapshot,
       error: null,
       loading: false,
-      dunning: dunningState(snapshot),
-      today: today(snapshot.now),
+      // Loaded by now: every snapshot arrives through refresh() or a submission, which load it first.
+      dunning: data!.dunningState(snapshot),
+      today: data!.today(snapshot.now),
     });
   }
 
   #setState(patch: Partial<BillingState>): void {
-    const state: BillingState = { ...this.#provider.value.state, ...patch };
-    if (!patch.today) {
-      (state as { today: string }).today = today(state.snapshot?.now);
-    }
+    const current = this.#provider.value.state;
+    // "today" changes with the snapshot only (#setSnapshot passes it).
+    const state: BillingState = { ...current, ...patch };
+    // Nothing changed: no new value, so no element re-renders for nothing.
+    if ((Object.keys(state) as (keyof BillingState)[]).every((key) => state[key] === current[key])) return;
     this.#provider.setValue(this.#makeValue(state));
   }
 

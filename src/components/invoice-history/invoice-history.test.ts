@@ -1,6 +1,7 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
 import { StaticAdapter, invoice, mount, pdfBlob, snapshot, textOf, waitUntil } from '../../../test/helpers.js';
 import { sharedBehaviour } from '../../../test/shared-behaviour.js';
+import type { BillingProvider } from '../billing-provider/billing-provider.js';
 import type { InvoiceHistory } from './invoice-history.js';
 import '../../invoice-history.js';
 
@@ -175,6 +176,51 @@ describe('<invoice-history>', () => {
     expect(textOf(element.shadowRoot!.querySelector('[role="status"]')!)).to.equal('Loading billing information…');
     adapter.pending[0]!.resolve(snapshot({ invoices: threeInvoices() }));
     await waitUntil(() => element.shadowRoot!.querySelector('table'), undefined);
+  });
+
+  it('shows the 12 newest of 100,000 invoices and the dunning level of all of them', async function () {
+    this.timeout(120_000); // building and validating 100,000 invoices on a busy machine
+    // One invoice per hour back from 2025-06-01, all paid but two: the oldest of those is 40 days past due.
+    const base = Date.UTC(2025, 5, 1);
+    const invoices = Array.from({ length: 100_000 }, (_, i) => {
+      const owed = i === 99_000 || i === 99_500 ? 500 : 0;
+      return {
+        id: `in_${i}`,
+        number: `INV-${String(100_000 - i).padStart(6, '0')}`,
+        finalizedAt: new Date(base - i * 3_600_000).toISOString(),
+        dueDate: owed ? (i === 99_000 ? '2025-05-06' : '2025-06-01') : '2014-01-01',
+        status: owed ? ('partially_paid' as const) : ('paid' as const),
+        currency: 'USD',
+        amountBilled: 1500,
+        amountPaid: 1500 - owed,
+        amountOwed: owed,
+      };
+    });
+    // Shuffled, so the newest are not simply the first ones.
+    for (let i = invoices.length - 1; i > 0; i--) {
+      const j = (i * 7919) % (i + 1);
+      [invoices[i], invoices[j]] = [invoices[j]!, invoices[i]!];
+    }
+    const data = snapshot({ invoices });
+    const adapter = { load: async () => data, submitPaymentMethod: async () => ({ snapshot: data }), downloadInvoice: async () => pdfBlob() };
+    const { fixture } = await import('@open-wc/testing');
+    await import('../../overdue-banner.js');
+    const provider = await fixture(
+      html`<billing-provider .adapter=${adapter}><overdue-banner></overdue-banner><invoice-history></invoice-history></billing-provider>`,
+    );
+    const element = provider.querySelector('invoice-history')!;
+    const banner = provider.querySelector('overdue-banner')!;
+    await waitUntil(() => element.shadowRoot!.querySelectorAll('tbody tr').length === 12, '12 rows', { timeout: 60_000, interval: 100 });
+    expect(rows(element).map((row) => row[0])).to.deep.equal(
+      Array.from({ length: 12 }, (_, i) => `INV-${String(100_000 - i).padStart(6, '0')}`),
+    );
+    expect(element.shadowRoot!.querySelector('[part="older-note"]')).to.exist;
+    await waitUntil(() => banner.level !== 'none', 'banner level', { timeout: 5000 });
+    expect(banner.level).to.equal('overdue');
+    expect(textOf(banner)).to.contain('Your account is overdue');
+    // Both outstanding invoices count: $5.00 each.
+    expect(textOf(banner)).to.contain('$10.00 has been past due for 40 days');
+    expect((provider as BillingProvider).state.dunning!.outstandingCount).to.equal(2);
   });
 });
 
