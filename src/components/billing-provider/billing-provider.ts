@@ -28,7 +28,7 @@ function isAbort(error: unknown): boolean {
 
 /**
  * Holds the billing adapter, loads one snapshot and shares state and actions with every
- * billing element inside it (through @lit/context). It renders nothing of its own.
+ * billing element inside it (through one Lit context). It renders nothing of its own.
  *
  * Every adapter response is validated before any element sees it; a malformed one becomes
  * an `invalid_response` error state. Stale responses are dropped: only the newest load wins.

@@ -215,7 +215,7 @@ describe('<invoice-history>', () => {
       Array.from({ length: 12 }, (_, i) => `INV-${String(100_000 - i).padStart(6, '0')}`),
     );
     expect(element.shadowRoot!.querySelector('[part="older-note"]')).to.exist;
-    await waitUntil(() => banner.level !== 'none', 'banner level', { timeout: 5000 });
+    await waitUntil(() => banner.level !== 'none', 'banner level');
     expect(banner.level).to.equal('overdue');
     expect(textOf(banner)).to.contain('Your account is overdue');
     // Both outstanding invoices count: $5.00 each.
