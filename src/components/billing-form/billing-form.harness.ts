@@ -8,7 +8,7 @@
  * (`card-number`); both work everywhere below.
  */
 import { loadAddressRules } from '../../domain/address/index.js';
-import type { FormField } from '../../domain/payment-form-fields.js';
+import { FORM_FIELDS, type FormField } from '../../domain/payment-form-fields.js';
 import type { BillingForm } from './billing-form.js';
 
 /** A field (`mailing.address.country`) or its control's id (`mailing-address-country`). */
@@ -133,27 +133,8 @@ export async function fillForm(form: BillingForm, options: FillOptions = {}): Pr
   const values: Partial<Record<FormField, string>> = { ...US_ADDRESS, ...options.values };
   const card = options.card === false ? null : { ...TEST_CARD, ...options.card };
   if (card) Object.assign(values, { 'card.number': card.number, 'card.expiry': card.expiry, 'card.cvc': card.cvc });
-  const order: FormField[] = [
-    'mailing.firstName',
-    'mailing.lastName',
-    'mailing.email',
-    'mailing.company',
-    'mailing.phone',
-    'mailing.address.country',
-    'mailing.address.line1',
-    'mailing.address.line2',
-    'mailing.address.city',
-    'mailing.address.region',
-    'mailing.address.postalCode',
-    'card.name',
-    'card.number',
-    'card.expiry',
-    'card.cvc',
-    'billingAddress.country',
-    'billingAddress.region',
-    'billingAddress.postalCode',
-  ];
-  for (const field of order) {
+  // The form's own field order (mailing, then billing): countries come before their region and postal code.
+  for (const field of FORM_FIELDS) {
     const value = values[field];
     if (value === undefined) continue;
     if (field === 'mailing.address.country') await chooseCountry(form, 'mailing', value);
