@@ -75,7 +75,7 @@ export default {
       requireReturnsDefault: true,
     }),
   ],
-  files: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+  files: ['src/**/*.test.ts', 'test/**/*.test.ts', 'stories/**/*.test.ts'],
   browsers: [chromium()],
   groups: [
     

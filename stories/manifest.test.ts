@@ -37,8 +37,9 @@ describe('Storybook argTypes from custom-elements.json', () => {
     expect(form['terms-href']!.control).to.deep.equal({ type: 'text' });
 
     const provider = controlArgTypes(cem, 'billing-provider', unions);
-    expect(editable(provider)).to.deep.equal(['locale', 'refresh-interval']);
+    expect(editable(provider)).to.deep.equal(['load-timeout', 'locale', 'refresh-interval']);
     expect(provider['refresh-interval']!.control).to.deep.equal({ type: 'number' });
+    expect(provider['load-timeout']!.control).to.deep.equal({ type: 'number' });
     // The adapter (an object) and the read-only state have no editor.
     expect(provider).not.to.have.any.keys('adapter', 'state', 'refresh');
   });

@@ -63,7 +63,7 @@ export class BillingProvider extends LitElement {
    * Seconds to wait for the adapter's `load()` before aborting it and showing the error state
    * with Try again (a `timeout` BillingError). Anything but a positive number means the default, 30.
    */
-  @property({ type: Number, attribute: 'load-timeout' }) loadTimeout = DEFAULT_LOAD_TIMEOUT_S;
+  @property({ type: Number, attribute: 'load-timeout' }) loadTimeout: number = DEFAULT_LOAD_TIMEOUT_S;
 
   #loadController?: AbortController;
   #loadSequence = 0;
