@@ -22,6 +22,10 @@ export type BillingFormJsxProps = BaseProps<BillingForm> & {
   'terms-href'?: string | undefined;
   /** Show the inputs at once even when the account has a card (the suspension modal sets it). */
   expanded?: boolean;
+  /** Seconds to wait for the adapter to answer a submission before aborting it (through its signal) and saying the payment could not be confirmed (a `timeout` BillingError). Everything typed stays, and Try again sends the same idempotency key, so the card is charged at most once. Anything but a positive number means the default, 60. */
+  submitTimeout?: number;
+  /** Attribute form of `submitTimeout`. */
+  'submit-timeout'?: number;
   /** A submission is sent. `detail: { idempotencyKey }` — no card data. */
   'onpayment-method-submit'?: (event: PaymentMethodSubmitEvent) => void;
   /** The card was accepted. `detail: { paymentMethod, charged? }`. */

@@ -24,6 +24,7 @@ import type { BillingErrorEvent, BillingUpdateRequestEvent, InvoiceDownloadEvent
  * `<billing-form>`: Adds or replaces the account's card, with mailing and billing information.
  * @prop termsHref - attribute `terms-href`; Where the terms of service live; section 3.7 binds the account when a card is added.
  * @prop expanded - attribute `expanded`; Show the inputs at once even when the account has a card (the suspension modal sets it).
+ * @prop submitTimeout - attribute `submit-timeout`; Seconds to wait for the adapter to answer a submission before aborting it (through its signal) and saying the payment could not be confirmed (a `timeout` BillingError). Everything typed stays, and Try again sends the same idempotency key, so the card is charged at most once. Anything but a positive number means the default, 60.
  * @prop onPaymentMethodSubmit - `payment-method-submit` (PaymentMethodSubmitEvent): A submission is sent. `detail: { idempotencyKey }` — no card data.
  * @prop onPaymentMethodUpdated - `payment-method-updated` (PaymentMethodUpdatedEvent): The card was accepted. `detail: { paymentMethod, charged? }`.
  * @prop onBillingError - `billing-error` (BillingErrorEvent): The submission failed. `detail: { error: BillingError }`.

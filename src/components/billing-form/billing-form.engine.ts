@@ -21,3 +21,4 @@ export {
   visibleFields,
 } from '../../domain/payment-form.js';
 export * from './billing-form.text.js';
+export { unconfirmedText } from './submission.text.js';

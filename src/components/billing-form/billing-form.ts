@@ -26,7 +26,7 @@ import { billingFormStyles } from './billing-form.styles.js';
 import { readDraft, removeDraft, writeDraft } from './draft-store.js';
 import { FormEngineController, loadFormEngine, type FormEngine } from './form-engine-controller.js';
 import { HostedFieldsController } from './hosted-fields-controller.js';
-import { SubmissionController } from './submission-controller.js';
+import { DEFAULT_SUBMIT_TIMEOUT_S, SubmissionController } from './submission-controller.js';
 
 /** What is wrong with each field that has a problem. */
 type Problems = Partial<Record<FormField, FieldProblem>>;
@@ -146,6 +146,14 @@ export class BillingForm extends BillingConsumerElement {
 
   /** Show the inputs at once even when the account has a card (the suspension modal sets it). */
   @property({ type: Boolean }) expanded = false;
+
+  /**
+   * Seconds to wait for the adapter to answer a submission before aborting it (through its
+   * signal) and saying the payment could not be confirmed (a `timeout` BillingError). Everything
+   * typed stays, and Try again sends the same idempotency key, so the card is charged at most
+   * once. Anything but a positive number means the default, 60.
+   */
+  @property({ type: Number, attribute: 'submit-timeout' }) submitTimeout: number = DEFAULT_SUBMIT_TIMEOUT_S;
 
   /** The account whose draft the values belong to. */
   #draftAccount?: string;
@@ -283,8 +291,9 @@ export class BillingForm extends BillingConsumerElement {
         cardFields: this.#hosted.fields,
         keyed: (idempotencyKey) => this.dispatchEvent(new PaymentMethodSubmitEvent({ idempotencyKey })),
         // Not aborted when the form leaves the page: a payment under way is seen through, so
-        // the provider still gets the new snapshot.
-        send: (submission, idempotencyKey) => billing.actions.submitPaymentMethod(submission, { idempotencyKey }),
+        // the provider still gets the new snapshot; only the deadline (submit-timeout) aborts it.
+        send: (submission, idempotencyKey, signal) => billing.actions.submitPaymentMethod(submission, { idempotencyKey, signal }),
+        timeoutSeconds: this.submitTimeout,
       })
       .then((attempt) => {
         if (!attempt) return;
@@ -595,9 +604,11 @@ export class BillingForm extends BillingConsumerElement {
     const terms = v.engine.formText.termsLink();
     return html`
       <div class="submit-area">
-        ${this._submitError
-          ? html`<p part="alert" class="alert" role="alert" tabindex="-1">${v.engine.submitErrorText(this._submitError.code)}</p>`
-          : nothing}
+        ${this._submitError && this.#submission.unconfirmed
+          ? this.#renderUnconfirmed(v)
+          : this._submitError
+            ? html`<p part="alert" class="alert" role="alert" tabindex="-1">${v.engine.submitErrorText(this._submitError.code)}</p>`
+            : nothing}
         ${owed && owed.amount > 0
           ? html`<p class="charge">
               ${v.engine.formText.charge(v.engine.formatMoney(owed, this.locale))}
@@ -628,6 +639,15 @@ export class BillingForm extends BillingConsumerElement {
         </p>
       </div>
     `;
+  }
+
+  /** No answer before the deadline: the payment's outcome is unknown; Try again resends the same key. */
+  #renderUnconfirmed(v: View): TemplateResult {
+    return html`<div part="alert" class="alert" role="alert" tabindex="-1">
+      <p><strong>${v.engine.unconfirmedText.title()}</strong></p>
+      <p>${v.engine.unconfirmedText.body()}</p>
+      <button class="button button--secondary" type="button" @click=${() => this._form?.requestSubmit()}>${sharedText.retry()}</button>
+    </div>`;
   }
 
   protected override render() {
