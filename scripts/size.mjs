@@ -11,6 +11,7 @@ import { build } from 'esbuild';
 import { existsSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { minifyLiteralsPlugin } from './minify-literals.mjs';
 
 const KB = 1000;
 const entries = [
@@ -41,6 +42,8 @@ async function measure(entry) {
     conditions: ['browser', 'production'],
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
+    // The published build minifies Lit's templates (scripts/build.mjs): measure the same.
+    plugins: process.argv.includes('--raw-literals') ? [] : [minifyLiteralsPlugin()],
   });
   const files = new Map(result.outputFiles.map((f) => [f.path, f.contents]));
   const outputs = result.metafile.outputs;
@@ -71,7 +74,9 @@ function describeLazy(chunk) {
   if (has('billing-form.engine')) return '<billing-form> rules and texts: address index, card checks (card-validator), validation';
   if (has('domain/schemas')) return 'response schemas (zod/mini), loaded with the first adapter call';
   if (has('http-transport')) return 'HttpBillingAdapter requests (retries, deadline, problem details), with its first call';
-  if (has('billing-provider.data') || has('domain/dunning')) return 'dunning rules and date parsing, with the first adapter call';
+  if (has('billing-provider.data') || has('domain/dunning')) return "the provider's lazy half: dunning rules, date parsing, the work around each adapter call, with the first load";
+  if (has('memory-backend')) return "MemoryBillingAdapter's behaviour (failures, charges, idempotency, downloads), with its first call";
+  if (has('adapters/abort')) return 'abort-aware waiting shared by the adapters and the provider';
   if (has('suspension-modal') || has('billing-form/billing-form.ts')) return '<billing-form> for the suspension modal';
   const country = chunk.inputs.map((i) => /address\/data\/([A-Z]{2})\.ts$/.exec(i)?.[1]).find(Boolean);
   if (country) return `address:${country}`;

@@ -2,9 +2,9 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { billingContext, type BillingActions, type BillingContextValue, type BillingState } from '../../context/billing-context.js';
-import { BillingError, toBillingError } from '../../domain/errors.js';
-import type { BillingSnapshot, PaymentSubmission, SubmitResult } from '../../domain/types.js';
-import type { BillingAdapter, CardFields } from '../../adapters/adapter.js';
+import type { BillingError } from '../../domain/errors.js';
+import type { BillingSnapshot } from '../../domain/types.js';
+import type { BillingAdapter } from '../../adapters/adapter.js';
 import { BillingErrorEvent } from '../../events/billing-error.js';
 import { resolveLocale } from '../../i18n/index.js';
 import type * as ProviderData from './billing-provider.data.js';
@@ -13,11 +13,20 @@ import type * as ProviderData from './billing-provider.data.js';
 const DEFAULT_LOAD_TIMEOUT_S = 30;
 
 /**
- * The response schemas (zod), the dunning rules and date parsing load in parallel with the
- * first adapter call, so they are not part of the initial bundle and cost no extra round trip.
+ * The provider's lazy half (billing-provider.data.ts): the response schemas (zod), the dunning
+ * rules, date parsing and the work around each adapter call. It loads in parallel with the
+ * first load, so it is not part of the initial bundle and costs no extra round trip.
  */
 let data: typeof ProviderData | undefined;
-const loadData = () => import('./billing-provider.data.js').then((module) => (data = module));
+// Once loaded, at once (a microtask): a download or submission starts the adapter's call without waiting a task.
+const loadData = async () => data ?? import('./billing-provider.data.js').then((module) => (data = module));
+
+/**
+ * The error state when the lazy half itself cannot load (the page lost its network): a
+ * BillingError by shape (`isBillingError` accepts it), without the class, which is lazy too.
+ */
+const unloadable = (cause: unknown) =>
+  Object.assign(new Error('The billing elements could not load their code.', { cause }), { name: 'BillingError', code: 'network' }) as unknown as BillingError;
 
 /** The browser's UTC calendar date, until a snapshot says what "today" is. */
 const browserToday = () => new Date().toISOString().slice(0, 10);
@@ -74,9 +83,19 @@ export class BillingProvider extends LitElement {
 
   #actions: BillingActions = {
     refresh: () => this.refresh(),
-    submitPaymentMethod: (submission, options) => this.#submit(submission, options),
-    downloadInvoice: (invoiceId, options) => this.#download(invoiceId, options),
-    mountCardFields: (container) => this.#mountCardFields(container),
+    submitPaymentMethod: async (submission, options) => {
+      const adapter = this.adapter;
+      const result = await (await loadData()).submitThrough(adapter, submission, options);
+      // Another adapter (another account) took over meanwhile: its state is not ours to replace.
+      if (this.adapter !== adapter) return result;
+      // A load that started before the card was replaced would bring back the old debt: drop it.
+      this.#loadController?.abort();
+      this.#loadSequence++;
+      this.#setSnapshot(result.snapshot);
+      return result;
+    },
+    downloadInvoice: async (invoiceId, options) => (await loadData()).downloadThrough(this.adapter, invoiceId, options),
+    mountCardFields: async (container) => (await loadData()).mountThrough(this.adapter, container),
   };
 
   #provider = new ContextProvider(this, {
@@ -141,15 +160,17 @@ export class BillingProvider extends LitElement {
     const sequence = ++this.#loadSequence;
     this.#setState({ status: this.state.snapshot ? this.state.status : 'loading', loading: true });
     const seconds = this.loadTimeout > 0 ? this.loadTimeout : DEFAULT_LOAD_TIMEOUT_S;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        reject(new BillingError('timeout', `The billing service did not answer within ${seconds} seconds.`));
-        controller.abort(); // the adapter may stop its request
-      }, seconds * 1000);
-    });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort(); // the adapter may stop its request
+    }, seconds * 1000);
     try {
-      const [loaded, { parseSnapshotInSlices }] = await Promise.race([Promise.all([adapter.load({ signal: controller.signal }), loadData()]), timeout]);
+      // The adapter's load starts now; the lazy half that waits for it loads beside it.
+      const answer = new Promise<unknown>((resolve) => resolve(adapter.load({ signal: controller.signal })));
+      answer.catch(() => {}); // handled below, once the lazy half is here
+      const { raceAbort, parseSnapshotInSlices } = await loadData();
+      const loaded = await raceAbort(answer, controller.signal);
       clearTimeout(timer);
       if (sequence !== this.#loadSequence) return;
       const snapshot = await parseSnapshotInSlices(loaded, { signal: controller.signal });
@@ -157,64 +178,14 @@ export class BillingProvider extends LitElement {
       this.#loadedAdapter = adapter;
       this.#setSnapshot(snapshot);
     } catch (error) {
-      if (sequence !== this.#loadSequence || isAbort(error)) return;
-      const billingError = toBillingError(error);
+      if (sequence !== this.#loadSequence || (isAbort(error) && !timedOut)) return;
+      const billingError = data ? data.loadError(error, timedOut ? seconds : undefined) : unloadable(error);
       this.#setState({ status: this.state.snapshot ? 'ready' : 'error', error: billingError, loading: false });
       this.dispatchEvent(new BillingErrorEvent({ error: billingError }));
     } finally {
       clearTimeout(timer);
       if (this.#loadController === controller) this.#loadController = undefined;
     }
-  }
-
-  async #submit(
-    submission: PaymentSubmission,
-    options: { idempotencyKey: string; signal?: AbortSignal },
-  ): Promise<SubmitResult> {
-    const adapter = this.#requireAdapter();
-    let result: SubmitResult;
-    try {
-      const [answer, { parseSubmitResult }] = await Promise.all([adapter.submitPaymentMethod(submission, options), loadData()]);
-      result = parseSubmitResult(answer);
-    } catch (error) {
-      if (isAbort(error)) throw error;
-      throw toBillingError(error);
-    }
-    // Another adapter (another account) took over meanwhile: its state is not ours to replace.
-    if (this.adapter !== adapter) return result;
-    // A load that started before the card was replaced would bring back the old debt: drop it.
-    this.#loadController?.abort();
-    this.#loadSequence++;
-    this.#setSnapshot(result.snapshot);
-    return result;
-  }
-
-  async #download(invoiceId: string, options?: { signal?: AbortSignal }): Promise<Blob> {
-    const adapter = this.#requireAdapter();
-    let blob: Blob;
-    try {
-      blob = await adapter.downloadInvoice(invoiceId, options);
-    } catch (error) {
-      if (isAbort(error)) throw error;
-      throw toBillingError(error);
-    }
-    if (!(blob instanceof Blob) || blob.size === 0) {
-      throw new BillingError('invalid_response', 'Invalid invoice download: expected a non-empty PDF Blob.');
-    }
-    return blob.type === 'application/pdf' ? blob : new Blob([blob], { type: 'application/pdf' });
-  }
-
-  #mountCardFields(container: HTMLElement): Promise<CardFields> {
-    const adapter = this.#requireAdapter();
-    if (!adapter.mountCardFields) {
-      return Promise.reject(new BillingError('invalid_request', 'This adapter has no hosted card fields.'));
-    }
-    return adapter.mountCardFields(container);
-  }
-
-  #requireAdapter(): BillingAdapter {
-    if (!this.adapter) throw new BillingError('invalid_request', '<billing-provider> has no adapter.');
-    return this.adapter;
   }
 
   #setSnapshot(snapshot: BillingSnapshot): void {
