@@ -9,7 +9,7 @@ export { brandLabel, describeCardNumber, isCardBrand } from '../../domain/card.j
 export { formatInput } from './card-input.js';
 export { formatDate } from '../../domain/dates.js';
 export { formatMoney } from '../../domain/money.js';
-export { IdempotencyKeys, outcomeOfError, submissionFingerprint } from '../../domain/idempotency.js';
+export { runSubmission } from './submission-run.js';
 export {
   applyDraft,
   buildSubmission,

@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { IdempotencyKeys, SubmissionOutcome } from '../../domain/idempotency.js';
+import type { IdempotencyKeys } from '../../domain/idempotency.js';
 import type { PaymentSubmission, SubmitResult, TokenizedCard } from '../../domain/types.js';
 import type { CardFields } from '../../adapters/adapter.js';
-import { BillingError, isBillingError } from '../../domain/errors.js';
+import type { runSubmission } from './submission-run.js';
 
 /**
  * Seconds a submission may go unanswered before the form aborts it (`submit-timeout`). Longer
@@ -11,11 +11,9 @@ import { BillingError, isBillingError } from '../../domain/errors.js';
  */
 export const DEFAULT_SUBMIT_TIMEOUT_S = 60;
 
-/** The parts of the form's lazy engine a submission needs. */
+/** The part of the form's lazy engine that runs an attempt (submission-run.ts). */
 export interface SubmissionRules {
-  IdempotencyKeys: new () => IdempotencyKeys;
-  submissionFingerprint(submission: PaymentSubmission): Promise<string>;
-  outcomeOfError(error: unknown): SubmissionOutcome;
+  runSubmission: typeof runSubmission;
 }
 
 export interface SubmissionRequest {
@@ -32,7 +30,16 @@ export interface SubmissionRequest {
   timeoutSeconds?: number;
 }
 
-export type SubmissionAttempt = { ok: true; result: SubmitResult } | { ok: false; error: unknown };
+export type SubmissionAttempt =
+  | { ok: true; result: SubmitResult }
+  /** `unconfirmed`: no answer before the deadline (`timeout`): the card may or may not have been charged. */
+  | { ok: false; error: unknown; unconfirmed: boolean };
+
+/** What outlives one attempt: the idempotency keys, and a retryable attempt's hosted-fields token. */
+export interface SubmissionMemory {
+  keys?: IdempotencyKeys;
+  retryToken?: TokenizedCard;
+}
 
 /**
  * Exactly-once submission: one attempt in flight at a time (a second click or Enter finds it
@@ -45,14 +52,16 @@ export type SubmissionAttempt = { ok: true; result: SubmitResult } | { ok: false
  * card may or may not have been charged): `unconfirmed` says so until the next attempt, and
  * the idempotency key (and hosted token) is kept, so a retry with the same data is the same
  * submission to the adapter, which charges at most once.
+ *
+ * The attempt itself runs in the form's lazy engine (submission-run.ts): this controller holds
+ * only the state the element renders and what outlives an attempt.
  */
 export class SubmissionController implements ReactiveController {
   /** True while an attempt is in flight (rendered as the busy button). */
   submitting = false;
   /** True when the last attempt ended without an answer (`timeout`): it may or may not have charged. */
   unconfirmed = false;
-  #keys?: IdempotencyKeys;
-  #retryToken?: TokenizedCard;
+  readonly #memory: SubmissionMemory = {};
 
   constructor(private readonly host: ReactiveControllerHost) {
     host.addController(this);
@@ -66,25 +75,10 @@ export class SubmissionController implements ReactiveController {
     this.submitting = true;
     this.unconfirmed = false;
     this.host.requestUpdate();
-    let keys: IdempotencyKeys | undefined;
     try {
-      const token = request.cardFields ? (this.#retryToken ??= await request.cardFields.tokenize()) : undefined;
-      const submission = request.build(token);
-      const fingerprint = await request.rules.submissionFingerprint(submission);
-      this.#keys ??= new request.rules.IdempotencyKeys();
-      const idempotencyKey = this.#keys.keyFor(fingerprint);
-      keys = this.#keys;
-      request.keyed(idempotencyKey);
-      const result = await withDeadline(request, submission, idempotencyKey);
-      keys.settle('definitive');
-      this.#retryToken = undefined;
-      return { ok: true, result };
-    } catch (error) {
-      const outcome = request.rules.outcomeOfError(error);
-      keys?.settle(outcome);
-      if (outcome === 'definitive') this.#retryToken = undefined;
-      this.unconfirmed = isBillingError(error) && error.code === 'timeout';
-      return { ok: false, error };
+      const attempt = await request.rules.runSubmission(this.#memory, request);
+      this.unconfirmed = !attempt.ok && attempt.unconfirmed;
+      return attempt;
     } finally {
       this.submitting = false;
       this.host.requestUpdate();
@@ -93,32 +87,13 @@ export class SubmissionController implements ReactiveController {
 
   /** The hosted fields changed: the next attempt tokenizes them again. */
   forgetToken(): void {
-    this.#retryToken = undefined;
+    this.#memory.retryToken = undefined;
   }
 
   /** Forgets keys and token (the form was cleared, or another account is shown). */
   reset(): void {
-    this.#keys?.reset();
-    this.#retryToken = undefined;
+    this.#memory.keys?.reset();
+    this.#memory.retryToken = undefined;
     this.unconfirmed = false;
-  }
-}
-
-/** `request.send`, aborted through its signal and rejected with `timeout` once the deadline passes. */
-async function withDeadline(request: SubmissionRequest, submission: PaymentSubmission, idempotencyKey: string): Promise<SubmitResult> {
-  const seconds = request.timeoutSeconds !== undefined && request.timeoutSeconds > 0 ? request.timeoutSeconds : DEFAULT_SUBMIT_TIMEOUT_S;
-  const controller = new AbortController();
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => {
-      const error = new BillingError('timeout', `The billing service did not answer the submission within ${seconds} seconds.`);
-      reject(error);
-      controller.abort(error); // the adapter may stop its request
-    }, seconds * 1000);
-  });
-  try {
-    return await Promise.race([request.send(submission, idempotencyKey, controller.signal), deadline]);
-  } finally {
-    clearTimeout(timer);
   }
 }
