@@ -32,8 +32,9 @@ describe('Storybook argTypes from custom-elements.json', () => {
 
   it('offers controls for attributes only: text, checkbox or number by type', () => {
     const form = controlArgTypes(cem, 'billing-form', unions);
-    expect(editable(form)).to.deep.equal(['expanded', 'terms-href']);
+    expect(editable(form)).to.deep.equal(['expanded', 'submit-timeout', 'terms-href']);
     expect(form['expanded']!.control).to.deep.equal({ type: 'boolean' });
+    expect(form['submit-timeout']!.control).to.deep.equal({ type: 'number' });
     expect(form['terms-href']!.control).to.deep.equal({ type: 'text' });
 
     const provider = controlArgTypes(cem, 'billing-provider', unions);
@@ -66,7 +67,7 @@ describe('Storybook argTypes from custom-elements.json', () => {
       Object.values(rows)
         .filter((row) => row.table?.category === category)
         .map((row) => row.name);
-    expect(byCategory('attributes')).to.deep.equal(['terms-href', 'expanded']);
+    expect(byCategory('attributes')).to.deep.equal(['terms-href', 'expanded', 'submit-timeout']);
     expect(byCategory('properties')).to.deep.equal(['fields']);
     expect(byCategory('methods')).to.deep.equal(['preload()', 'reset()']);
     expect(byCategory('events')).to.deep.equal(['payment-method-submit', 'payment-method-updated', 'billing-error']);
