@@ -9,10 +9,10 @@ export const sharedStyles = css`
   :host {
     --_radius: var(--billing-radius, 6px);
     --_space: var(--billing-space, 1rem);
-    --_accent: var(--billing-color-accent, LinkText);
-    --_accent-contrast: var(--billing-color-accent-contrast, Canvas);
+    --_accent: var(--billing-color-accent, light-dark(#0b57d0, #a8c7fa));
+    --_accent-contrast: var(--billing-color-accent-contrast, light-dark(#fff, #062e6f));
     --_danger: var(--billing-color-danger, light-dark(#c5221f, #f28b82));
-    --_warning: var(--billing-color-warning, light-dark(#b06000, #fdd663));
+    --_warning: var(--billing-color-warning, light-dark(#8f4a00, #fdd663));
     --_success: var(--billing-color-success, light-dark(#137333, #81c995));
     --_border: var(--billing-color-border, color-mix(in srgb, CanvasText 25%, transparent));
     --_muted: var(--billing-color-muted, color-mix(in srgb, CanvasText 70%, Canvas));
@@ -44,9 +44,15 @@ export const sharedStyles = css`
     cursor: pointer;
     min-block-size: 2.5rem;
   }
+  .button:hover {
+    background: color-mix(in srgb, var(--_accent) 85%, CanvasText);
+  }
   .button--secondary {
     background: transparent;
     color: var(--_accent);
+  }
+  .button--secondary:hover {
+    background: color-mix(in srgb, var(--_accent) 10%, transparent);
   }
   .button:disabled,
   .button[aria-disabled='true'] {
@@ -84,13 +90,29 @@ export const sharedStyles = css`
     padding: 0.5em;
     margin: 0;
   }
+  /* Read by screen readers, not shown; never wider than 1px, wherever it sits (no reflow). */
   .visually-hidden {
     position: absolute;
     inline-size: 1px;
     block-size: 1px;
+    margin: -1px;
+    padding: 0;
+    border: 0;
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
+  }
+  /* A status pill: 14px or more, tinted, with a border that forced colors keep. */
+  .badge {
+    display: inline-block;
+    padding: 0.05em 0.65em;
+    border-radius: 999px;
+    font-size: max(0.875rem, 14px);
+    font-weight: 600;
+    line-height: 1.5;
+    white-space: nowrap;
+    border: 1px solid;
+    background: color-mix(in srgb, currentColor 10%, var(--_surface));
   }
   @media (prefers-reduced-motion: reduce) {
     *,
@@ -107,12 +129,20 @@ export const sharedStyles = css`
       color: ButtonText;
       border: 1px solid ButtonText;
     }
-    .button:disabled {
+    .button:disabled,
+    .button[aria-disabled='true'] {
       color: GrayText;
       border-color: GrayText;
     }
-    .notice--error {
-      border-color: Mark;
+    .button:hover {
+      background: ButtonFace;
+      border-color: Highlight;
+    }
+    a {
+      color: LinkText;
+    }
+    .badge {
+      color: CanvasText;
     }
   }
 `;

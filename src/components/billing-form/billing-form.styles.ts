@@ -53,10 +53,20 @@ export const billingFormStyles = css`
     background: var(--billing-color-input, Field);
     color: var(--billing-color-input-text, FieldText);
   }
+  /* Sized to what they hold (the grid cell may be wider); never wider than the cell. */
+  input[autocomplete~='cc-exp'],
+  input[autocomplete~='cc-csc'] {
+    max-inline-size: 8rem;
+  }
+  input[autocomplete~='postal-code'] {
+    max-inline-size: 11rem;
+  }
+  /* Invalid: a thick start bar and a tint, a shape cue that survives every color scheme. */
   input[aria-invalid='true'],
   select[aria-invalid='true'] {
-    border-color: var(--_danger);
-    border-width: 2px;
+    border: 2px solid var(--_danger);
+    border-inline-start-width: 6px;
+    background: color-mix(in srgb, var(--_danger) 6%, var(--billing-color-input, Field));
   }
   .hint {
     color: var(--_muted);
@@ -68,6 +78,19 @@ export const billingFormStyles = css`
     font-size: 0.875em;
     font-weight: 600;
     margin: 0;
+  }
+  .error::before {
+    content: '!' / '';
+    display: inline-grid;
+    place-items: center;
+    inline-size: 1.3em;
+    block-size: 1.3em;
+    margin-inline-end: 0.4em;
+    border-radius: 50%;
+    background: var(--_danger);
+    color: var(--_surface);
+    font-size: 0.85em;
+    vertical-align: 0.1em;
   }
   .card-number {
     position: relative;
@@ -100,12 +123,7 @@ export const billingFormStyles = css`
     margin: 0;
   }
   .badge {
-    display: inline-block;
     margin-inline-start: 0.5em;
-    padding: 0.05em 0.6em;
-    border-radius: 999px;
-    font-size: 0.8em;
-    border: 1px solid currentColor;
     vertical-align: middle;
   }
   .badge--active {
@@ -168,7 +186,13 @@ export const billingFormStyles = css`
   @media (forced-colors: active) {
     input[aria-invalid='true'],
     select[aria-invalid='true'] {
-      border-color: Mark;
+      border-color: CanvasText;
+      border-style: double;
+      border-width: 4px;
+      border-inline-start-width: 10px;
+    }
+    .error::before {
+      border: 1px solid CanvasText;
     }
     .alert,
     .success {
