@@ -40,7 +40,9 @@ function saveBlob(blob: Blob, fileName: string): void {
 /**
  * The account's payment history: the 12 most recent invoices finalized since 2022-01-01,
  * newest first, each downloadable as a PDF. Older invoices are not listed; a note says to ask
- * the account manager for them. Only viewers with the billing role see it.
+ * the account manager for them. Only viewers with the billing role see it. Where the element is
+ * narrower than 44rem (a container query on its own width, so a 320 px phone or 400 % zoom), each
+ * invoice becomes a card that shows every column's label beside its value.
  *
  * @tagname invoice-history
  * @summary The invoice table with a Download Invoice button per row.
@@ -55,7 +57,7 @@ function saveBlob(blob: Blob, fileName: string): void {
  * @csspart empty - Shown when there are no invoices.
  *
  * @cssprop [--billing-color-success=light-dark(#137333, #81c995)] - Paid in Full badge.
- * @cssprop [--billing-color-warning=light-dark(#b06000, #fdd663)] - Partially Paid badge.
+ * @cssprop [--billing-color-warning=light-dark(#8f4a00, #fdd663)] - Partially Paid badge.
  * @cssprop [--billing-color-danger=light-dark(#c5221f, #f28b82)] - Open badge and download errors.
  * @cssprop [--billing-color-border] - Table rules.
  */

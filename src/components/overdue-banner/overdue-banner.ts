@@ -31,7 +31,7 @@ const days = sharedText.days;
  * @csspart note - The processing-delay and pay-another-way notes.
  * @csspart action - The Update button.
  *
- * @cssprop [--billing-color-warning=light-dark(#b06000, #fdd663)] - Accent of the `outstanding` banner.
+ * @cssprop [--billing-color-warning=light-dark(#8f4a00, #fdd663)] - Accent of the `outstanding` banner.
  * @cssprop [--billing-color-danger=light-dark(#c5221f, #f28b82)] - Accent of the `overdue` and `suspended` banners.
  */
 @localized()
