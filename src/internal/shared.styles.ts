@@ -5,6 +5,13 @@ import { css } from 'lit';
  * properties that default to system colors, so the elements follow a light or dark host page
  * (its `color-scheme`) and forced-colors mode without configuration.
  */
+/*
+ * Notes on the rules below (kept out of the css template: comments there ship to browsers):
+ * - .visually-hidden: read by screen readers, not shown; never wider than 1px wherever it sits, so
+ *   it can't widen the page (reflow at 320px).
+ * - .badge: a status pill, 14px or more, tinted with its own color, with a border forced colors keep.
+ * - forced colors: system colors only; accent-on-accent text would vanish behind forced backplates.
+ */
 export const sharedStyles = css`
   :host {
     --_radius: var(--billing-radius, 6px);
@@ -90,7 +97,6 @@ export const sharedStyles = css`
     padding: 0.5em;
     margin: 0;
   }
-  /* Read by screen readers, not shown; never wider than 1px, wherever it sits (no reflow). */
   .visually-hidden {
     position: absolute;
     inline-size: 1px;
@@ -102,7 +108,6 @@ export const sharedStyles = css`
     clip-path: inset(50%);
     white-space: nowrap;
   }
-  /* A status pill: 14px or more, tinted, with a border that forced colors keep. */
   .badge {
     display: inline-block;
     padding: 0.05em 0.65em;
@@ -123,7 +128,6 @@ export const sharedStyles = css`
     }
   }
   @media (forced-colors: active) {
-    /* System colors only: accent-on-accent text would vanish behind forced backplates. */
     .button {
       background: ButtonFace;
       color: ButtonText;

@@ -1,5 +1,11 @@
 import { css } from 'lit';
 
+/*
+ * Inputs are sized to what they hold (expiry, security code, postal code narrow; never wider than
+ * the grid cell). An invalid field gets a thick start bar and a tint: a shape cue that survives
+ * every color scheme, forced colors included (a double border there).
+ * (Comments stay out of the css template: whatever is in it ships to browsers.)
+ */
 export const billingFormStyles = css`
   :host {
     display: block;
@@ -53,7 +59,6 @@ export const billingFormStyles = css`
     background: var(--billing-color-input, Field);
     color: var(--billing-color-input-text, FieldText);
   }
-  /* Sized to what they hold (the grid cell may be wider); never wider than the cell. */
   input[autocomplete~='cc-exp'],
   input[autocomplete~='cc-csc'] {
     max-inline-size: 8rem;
@@ -61,7 +66,6 @@ export const billingFormStyles = css`
   input[autocomplete~='postal-code'] {
     max-inline-size: 11rem;
   }
-  /* Invalid: a thick start bar and a tint, a shape cue that survives every color scheme. */
   input[aria-invalid='true'],
   select[aria-invalid='true'] {
     border: 2px solid var(--_danger);

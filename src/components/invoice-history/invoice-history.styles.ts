@@ -1,13 +1,17 @@
 import { css } from 'lit';
 
+/*
+ * The host is a size container, so the table stacks by the element's own width wherever it is
+ * placed: below 44rem each invoice is a card listing every column's label beside its value.
+ * .scroller is the containing block of the visually hidden caption and header: they stay inside it.
+ * (Comments stay out of the css template: whatever is in it ships to browsers.)
+ */
 export const invoiceHistoryStyles = css`
   :host {
     display: block;
-    /* A size container: the table stacks by the element's own width, wherever it is placed. */
     container: invoice-history / inline-size;
   }
   .scroller {
-    /* The containing block of the visually hidden caption and header: they stay inside it. */
     position: relative;
     overflow-x: auto;
     border: 1px solid var(--_border);
@@ -70,7 +74,6 @@ export const invoiceHistoryStyles = css`
     color: var(--_muted);
     margin: 0.75rem 0 0;
   }
-  /* Narrow: each invoice is a card listing every column's label beside its value. */
   @container invoice-history (inline-size < 44rem) {
     .scroller {
       border: 0;
