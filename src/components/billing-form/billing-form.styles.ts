@@ -196,7 +196,8 @@ export const billingFormStyles = css`
       border-inline-start-width: 10px;
     }
     .error::before {
-      border: 1px solid CanvasText;
+      border: 1px solid;
+      color: CanvasText;
     }
     .alert,
     .success {
