@@ -54,11 +54,9 @@ export const invoiceHistoryStyles = css`
     padding-inline: 0.75em;
   }
   .busy {
+    display: block;
     color: var(--_muted);
     font-size: 0.875em;
-  }
-  .busy:not(:empty) {
-    margin-inline-start: 0.5em;
   }
   .cell-label {
     display: none;
