@@ -2,14 +2,15 @@
 // `npm run a11y-stories`: every story of the built Storybook, in four modes (light, dark, forced
 // colors, right-to-left), checked with axe (the accessibility addon's own run, the one its panel
 // shows), in headless Chromium. Prints each violation with the stories and modes it appears in,
-// writes the details to .cache/a11y-stories.json and exits 1 when there is any.
+// writes the details to .cache/a11y-stories.json and exits 1 when there is any violation of any
+// impact, when a story fails to render or its play function throws, or when no story was found.
 //
 //   node scripts/a11y-stories.mjs                      builds Storybook into .cache/, then checks it
 //   node scripts/a11y-stories.mjs --static dir         checks an existing build (storybook-static/)
 //   node scripts/a11y-stories.mjs --only billing-form  only stories whose id contains this text
 //   node scripts/a11y-stories.mjs --mode dark          only one mode (light, dark, forced-colors, rtl)
 //
-// Not part of `npm test`: a report for whoever fixes the elements.
+// A step of `npm test` (scripts/test.mjs runs it on the storybook-static/ its previous step built).
 import { spawnSync } from 'node:child_process';
 import { createReadStream, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -163,7 +164,7 @@ for (const result of results) {
     byRule.set(violation.id, entry);
   }
 }
-const failedRuns = results.filter((result) => result.error);
+const failedRuns = results.filter((result) => result.error || result.errors?.length);
 process.stdout.write(`\n=== ${byRule.size} axe rule${byRule.size === 1 ? '' : 's'} violated (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
 for (const rule of byRule.values()) {
   process.stdout.write(`\n${rule.id} (${rule.impact}): ${rule.help}\n  modes: ${[...rule.modes].join(', ')}\n`);
@@ -172,9 +173,12 @@ for (const rule of byRule.values()) {
 }
 if (failedRuns.length) {
   process.stdout.write(`\n${failedRuns.length} run(s) without a result:\n`);
-  for (const run of failedRuns) process.stdout.write(`  ${run.mode} ${run.title}: ${run.error}\n`);
+  for (const run of failedRuns) process.stdout.write(`  ${run.mode} ${run.title}: ${[run.error, ...(run.errors ?? [])].filter(Boolean).join('; ')}\n`);
 }
 mkdirSync('.cache', { recursive: true });
 writeFileSync(join('.cache', 'a11y-stories.json'), `${JSON.stringify(results, null, 2)}\n`);
 process.stdout.write('\nDetails: .cache/a11y-stories.json\n');
-process.exit(byRule.size === 0 && failedRuns.length === 0 ? 0 : 1);
+const clean = results.filter((result) => !result.error && !result.errors?.length && result.violations?.length === 0).length;
+if (stories.length === 0) process.stdout.write('No stories found: nothing was checked.\n');
+process.stdout.write(`${clean} passed, ${results.length - clean} failed (story × mode)\n`);
+process.exit(stories.length > 0 && byRule.size === 0 && failedRuns.length === 0 ? 0 : 1);

@@ -2,7 +2,7 @@
 // `npm test`: every check the project has, in order, then one plain "N passed, N failed" line.
 // Steps: types, lint, generated files fresh (address data, OpenAPI, custom-elements.json, framework
 // entries), browser tests (Chromium, three time zones), reference-server tests, the packed package in
-// React and Vue apps, size budgets, Storybook build.
+// React and Vue apps, size budgets, Storybook build, axe on every story.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -84,6 +84,8 @@ step('size budgets', 'node', ['scripts/size.mjs', '--check']);
 step('Storybook build', bin('storybook'), ['build', '--quiet', '--disable-telemetry', '-o', 'storybook-static'], {
   env: { STORYBOOK_DISABLE_TELEMETRY: '1' },
 });
+// axe on every story of that build in light, dark, forced colors and RTL: any violation fails.
+step('accessibility of every story (axe; light, dark, forced colors, RTL)', 'node', ['scripts/a11y-stories.mjs', '--static', 'storybook-static']);
 
 process.stdout.write('\n=== summary\n');
 for (const r of results) process.stdout.write(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.seconds} s)\n`);

@@ -21,10 +21,10 @@ import { sharedText } from '../i18n/index.js';
  * @cssprop [--billing-font-family=inherit] - Font family.
  * @cssprop [--billing-color-text=CanvasText] - Text color.
  * @cssprop [--billing-color-surface=Canvas] - Background of boxes and the color tints mix with.
- * @cssprop [--billing-color-accent=LinkText] - Buttons and links.
- * @cssprop [--billing-color-accent-contrast=Canvas] - Text on accent-colored buttons.
+ * @cssprop [--billing-color-accent=light-dark(#0b57d0, #a8c7fa)] - Buttons and links (forced colors: the system colors ButtonText, LinkText).
+ * @cssprop [--billing-color-accent-contrast=light-dark(#fff, #062e6f)] - Text on accent-colored buttons.
  * @cssprop [--billing-color-danger=light-dark(#c5221f, #f28b82)] - Errors, required marks, overdue states.
- * @cssprop [--billing-color-warning=light-dark(#b06000, #fdd663)] - Outstanding and partially paid states.
+ * @cssprop [--billing-color-warning=light-dark(#8f4a00, #fdd663)] - Outstanding and partially paid states.
  * @cssprop [--billing-color-success=light-dark(#137333, #81c995)] - Confirmations and paid states.
  * @cssprop [--billing-color-border=color-mix(in srgb, CanvasText 25%, transparent)] - Borders and rules.
  * @cssprop [--billing-color-muted=color-mix(in srgb, CanvasText 70%, Canvas)] - Secondary text.

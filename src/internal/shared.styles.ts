@@ -5,14 +5,21 @@ import { css } from 'lit';
  * properties that default to system colors, so the elements follow a light or dark host page
  * (its `color-scheme`) and forced-colors mode without configuration.
  */
+/*
+ * Notes on the rules below (kept out of the css template: comments there ship to browsers):
+ * - .visually-hidden: read by screen readers, not shown; never wider than 1px wherever it sits, so
+ *   it can't widen the page (reflow at 320px).
+ * - .badge: a status pill, 14px or more, tinted with its own color, with a border forced colors keep.
+ * - forced colors: system colors only; accent-on-accent text would vanish behind forced backplates.
+ */
 export const sharedStyles = css`
   :host {
     --_radius: var(--billing-radius, 6px);
     --_space: var(--billing-space, 1rem);
-    --_accent: var(--billing-color-accent, LinkText);
-    --_accent-contrast: var(--billing-color-accent-contrast, Canvas);
+    --_accent: var(--billing-color-accent, light-dark(#0b57d0, #a8c7fa));
+    --_accent-contrast: var(--billing-color-accent-contrast, light-dark(#fff, #062e6f));
     --_danger: var(--billing-color-danger, light-dark(#c5221f, #f28b82));
-    --_warning: var(--billing-color-warning, light-dark(#b06000, #fdd663));
+    --_warning: var(--billing-color-warning, light-dark(#8f4a00, #fdd663));
     --_success: var(--billing-color-success, light-dark(#137333, #81c995));
     --_border: var(--billing-color-border, color-mix(in srgb, CanvasText 25%, transparent));
     --_muted: var(--billing-color-muted, color-mix(in srgb, CanvasText 70%, Canvas));
@@ -44,9 +51,15 @@ export const sharedStyles = css`
     cursor: pointer;
     min-block-size: 2.5rem;
   }
+  .button:hover {
+    background: color-mix(in srgb, var(--_accent) 85%, CanvasText);
+  }
   .button--secondary {
     background: transparent;
     color: var(--_accent);
+  }
+  .button--secondary:hover {
+    background: color-mix(in srgb, var(--_accent) 10%, transparent);
   }
   .button:disabled,
   .button[aria-disabled='true'] {
@@ -88,9 +101,23 @@ export const sharedStyles = css`
     position: absolute;
     inline-size: 1px;
     block-size: 1px;
+    margin: -1px;
+    padding: 0;
+    border: 0;
     overflow: hidden;
     clip-path: inset(50%);
     white-space: nowrap;
+  }
+  .badge {
+    display: inline-block;
+    padding: 0.05em 0.65em;
+    border-radius: 999px;
+    font-size: max(0.875rem, 14px);
+    font-weight: 600;
+    line-height: 1.5;
+    white-space: nowrap;
+    border: 1px solid;
+    background: color-mix(in srgb, currentColor 10%, var(--_surface));
   }
   @media (prefers-reduced-motion: reduce) {
     *,
@@ -101,18 +128,25 @@ export const sharedStyles = css`
     }
   }
   @media (forced-colors: active) {
-    /* System colors only: accent-on-accent text would vanish behind forced backplates. */
     .button {
       background: ButtonFace;
       color: ButtonText;
       border: 1px solid ButtonText;
     }
-    .button:disabled {
+    .button:disabled,
+    .button[aria-disabled='true'] {
       color: GrayText;
       border-color: GrayText;
     }
-    .notice--error {
-      border-color: Mark;
+    .button:hover {
+      background: ButtonFace;
+      border-color: Highlight;
+    }
+    a {
+      color: LinkText;
+    }
+    .badge {
+      color: CanvasText;
     }
   }
 `;

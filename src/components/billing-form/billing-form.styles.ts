@@ -1,5 +1,11 @@
 import { css } from 'lit';
 
+/*
+ * Inputs are sized to what they hold (expiry, security code, postal code narrow; never wider than
+ * the grid cell). An invalid field gets a thick start bar and a tint: a shape cue that survives
+ * every color scheme, forced colors included (a double border there).
+ * (Comments stay out of the css template: whatever is in it ships to browsers.)
+ */
 export const billingFormStyles = css`
   :host {
     display: block;
@@ -53,10 +59,18 @@ export const billingFormStyles = css`
     background: var(--billing-color-input, Field);
     color: var(--billing-color-input-text, FieldText);
   }
+  input[autocomplete~='cc-exp'],
+  input[autocomplete~='cc-csc'] {
+    max-inline-size: 8rem;
+  }
+  input[autocomplete~='postal-code'] {
+    max-inline-size: 11rem;
+  }
   input[aria-invalid='true'],
   select[aria-invalid='true'] {
-    border-color: var(--_danger);
-    border-width: 2px;
+    border: 2px solid var(--_danger);
+    border-inline-start-width: 6px;
+    background: color-mix(in srgb, var(--_danger) 6%, var(--billing-color-input, Field));
   }
   .hint {
     color: var(--_muted);
@@ -68,6 +82,19 @@ export const billingFormStyles = css`
     font-size: 0.875em;
     font-weight: 600;
     margin: 0;
+  }
+  .error::before {
+    content: '!' / '';
+    display: inline-grid;
+    place-items: center;
+    inline-size: 1.3em;
+    block-size: 1.3em;
+    margin-inline-end: 0.4em;
+    border-radius: 50%;
+    background: var(--_danger);
+    color: var(--_surface);
+    font-size: 0.85em;
+    vertical-align: 0.1em;
   }
   .card-number {
     position: relative;
@@ -100,12 +127,7 @@ export const billingFormStyles = css`
     margin: 0;
   }
   .badge {
-    display: inline-block;
     margin-inline-start: 0.5em;
-    padding: 0.05em 0.6em;
-    border-radius: 999px;
-    font-size: 0.8em;
-    border: 1px solid currentColor;
     vertical-align: middle;
   }
   .badge--active {
@@ -168,7 +190,14 @@ export const billingFormStyles = css`
   @media (forced-colors: active) {
     input[aria-invalid='true'],
     select[aria-invalid='true'] {
-      border-color: Mark;
+      border-color: CanvasText;
+      border-style: double;
+      border-width: 4px;
+      border-inline-start-width: 10px;
+    }
+    .error::before {
+      border: 1px solid;
+      color: CanvasText;
     }
     .alert,
     .success {

@@ -21,6 +21,7 @@ import { PaymentMethodUpdatedEvent } from '../../events/payment-method-updated.j
 import { localized, sharedText } from '../../i18n/index.js';
 import { BillingConsumerElement } from '../../internal/billing-consumer.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
+import { safeHrefProperty } from '../../internal/safe-href.js';
 import { AddressRulesController, type AddressGroup } from './address-rules-controller.js';
 import { billingFormStyles } from './billing-form.styles.js';
 import { readDraft, removeDraft, writeDraft } from './draft-store.js';
@@ -142,7 +143,7 @@ export class BillingForm extends BillingConsumerElement {
   @state() private _result: SubmitResult | null = null;
 
   /** Where the terms of service live; section 3.7 binds the account when a card is added. */
-  @property({ attribute: 'terms-href' }) termsHref?: string;
+  @property({ attribute: 'terms-href' }) @safeHrefProperty('terms-href') termsHref?: string;
 
   /** Show the inputs at once even when the account has a card (the suspension modal sets it). */
   @property({ type: Boolean }) expanded = false;

@@ -10,9 +10,16 @@ async function history(data: unknown, adapter = new StaticAdapter(data)) {
   return { ...mounted, adapter };
 }
 
+/** A cell's value, without the column label it carries for the stacked layout. */
+function cellValue(cell: Element): string {
+  const copy = cell.cloneNode(true) as Element;
+  copy.querySelectorAll('.cell-label').forEach((label) => label.remove());
+  return textOf(copy);
+}
+
 function rows(element: InvoiceHistory): string[][] {
   return [...element.shadowRoot!.querySelectorAll('tbody tr')].map((row) =>
-    [...row.querySelectorAll('th, td')].map((cell) => textOf(cell)),
+    [...row.querySelectorAll('th, td')].map((cell) => cellValue(cell)),
   );
 }
 
@@ -128,13 +135,24 @@ describe('<invoice-history>', () => {
     button.click();
     await element.updateComplete;
     expect(button.getAttribute('aria-disabled')).to.equal('true');
-    expect(textOf(button)).to.equal('Downloading…');
+    // The button keeps its name and text (WCAG 2.5.3); the row's status line says what happens.
+    expect(textOf(button)).to.equal('Download Invoice');
+    const status = button.parentElement!.querySelector('[role="status"]')!;
+    expect(textOf(status)).to.equal('Downloading…');
+    expect(button.getAttribute('aria-label')).to.equal('Download Invoice INV-1003');
+    await expect(element).to.be.accessible();
+    // axe leaves this WCAG 2.5.3 rule out by default (experimental): run it on its own.
+    const { axe } = window as unknown as { axe: { run(node: Element, options: object): Promise<{ violations: unknown[]; passes: { id: string }[] }> } };
+    const result = await axe.run(element, { runOnly: ['label-content-name-mismatch'] });
+    expect(result.violations).to.deep.equal([]);
+    expect(result.passes.map((rule) => rule.id)).to.include('label-content-name-mismatch');
     button.click();
     expect(adapter.downloads).to.have.length(1);
     release();
     await saved;
     await waitUntil(() => button.getAttribute('aria-disabled') === 'false', undefined);
     expect(textOf(button)).to.equal('Download Invoice');
+    expect(textOf(status)).to.equal('');
   });
 
   it('shows an error on the row and fires billing-error when the download fails', async () => {

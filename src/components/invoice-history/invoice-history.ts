@@ -40,7 +40,9 @@ function saveBlob(blob: Blob, fileName: string): void {
 /**
  * The account's payment history: the 12 most recent invoices finalized since 2022-01-01,
  * newest first, each downloadable as a PDF. Older invoices are not listed; a note says to ask
- * the account manager for them. Only viewers with the billing role see it.
+ * the account manager for them. Only viewers with the billing role see it. Where the element is
+ * narrower than 44rem (a container query on its own width, so a 320 px phone or 400 % zoom), each
+ * invoice becomes a card that shows every column's label beside its value.
  *
  * @tagname invoice-history
  * @summary The invoice table with a Download Invoice button per row.
@@ -55,7 +57,7 @@ function saveBlob(blob: Blob, fileName: string): void {
  * @csspart empty - Shown when there are no invoices.
  *
  * @cssprop [--billing-color-success=light-dark(#137333, #81c995)] - Paid in Full badge.
- * @cssprop [--billing-color-warning=light-dark(#b06000, #fdd663)] - Partially Paid badge.
+ * @cssprop [--billing-color-warning=light-dark(#8f4a00, #fdd663)] - Partially Paid badge.
  * @cssprop [--billing-color-danger=light-dark(#c5221f, #f28b82)] - Open badge and download errors.
  * @cssprop [--billing-color-border] - Table rules.
  */
@@ -104,20 +106,22 @@ export class InvoiceHistory extends BillingConsumerElement {
     }
   }
 
-  #renderRow(invoice: Invoice, index: number) {
+  #renderRow(invoice: Invoice, index: number, labels: readonly string[]) {
     const locale = this.locale;
     const money = (amount: number) => formatMoney({ amount, currency: invoice.currency }, locale);
     const busy = this._busy.has(invoice.id);
     const error = this._errors.get(invoice.id);
+    // Each cell carries its column's label, shown only when the table is stacked (narrow).
+    const label = (column: number) => html`<span class="cell-label" aria-hidden="true">${labels[column]}</span>`;
     return html`
-      <tr>
-        <th scope="row">${invoice.number}</th>
-        <td>${formatDate(invoice.dueDate, locale)}</td>
-        <td><span part="status" class="status status--${invoice.status}">${statusLabel(invoice.status)}</span></td>
-        <td class="amount">${money(invoice.amountBilled)}</td>
-        <td class="amount">${money(invoice.amountPaid)}</td>
-        <td class="amount">${money(invoice.amountOwed)}</td>
-        <td>
+      <tr role="row">
+        <th role="rowheader" scope="row">${label(0)}<span>${invoice.number}</span></th>
+        <td role="cell">${label(1)}<span>${formatDate(invoice.dueDate, locale)}</span></td>
+        <td role="cell">${label(2)}<span part="status" class="badge status--${invoice.status}">${statusLabel(invoice.status)}</span></td>
+        <td role="cell" class="amount">${label(3)}<span>${money(invoice.amountBilled)}</span></td>
+        <td role="cell" class="amount">${label(4)}<span>${money(invoice.amountPaid)}</span></td>
+        <td role="cell" class="amount">${label(5)}<span>${money(invoice.amountOwed)}</span></td>
+        <td role="cell" class="download">
           <button
             part="download"
             class="button button--secondary"
@@ -127,8 +131,9 @@ export class InvoiceHistory extends BillingConsumerElement {
             aria-describedby=${error ? `download-error-${index}` : nothing}
             @click=${() => void this.download(invoice)}
           >
-            ${busy ? msg('Downloading…', { id: 'billing.invoice.downloading' }) : msg('Download Invoice', { id: 'billing.invoice.download' })}
+            ${msg('Download Invoice', { id: 'billing.invoice.download' })}
           </button>
+          <span class="busy" role="status">${busy ? msg('Downloading…', { id: 'billing.invoice.downloading' }) : nothing}</span>
           ${error
             ? html`<p class="row-error" id=${`download-error-${index}`} role="alert">
                 ${msg("The invoice couldn't be downloaded. Try again.", { id: 'billing.invoice.downloadFailed' })}
@@ -140,23 +145,30 @@ export class InvoiceHistory extends BillingConsumerElement {
   }
 
   #renderTable(invoices: Invoice[]) {
+    const labels = [
+      msg('Invoice Number', { id: 'billing.invoice.number' }),
+      msg('Due Date', { id: 'billing.invoice.dueDate' }),
+      msg('Status', { id: 'billing.invoice.status' }),
+      msg('Amount Billed', { id: 'billing.invoice.amountBilled' }),
+      msg('Amount Paid', { id: 'billing.invoice.amountPaid' }),
+      msg('Amount Owed', { id: 'billing.invoice.amountOwed' }),
+    ];
+    // Explicit roles: the stacked (narrow) layout changes the cells' display, which must not
+    // cost the table its semantics.
     return html`
       <div class="scroller">
-        <table part="table">
+        <table part="table" role="table">
           <caption class="visually-hidden">${msg('Payment history', { id: 'billing.invoice.caption' })}</caption>
           <thead>
-            <tr>
-              <th scope="col">${msg('Invoice Number', { id: 'billing.invoice.number' })}</th>
-              <th scope="col">${msg('Due Date', { id: 'billing.invoice.dueDate' })}</th>
-              <th scope="col">${msg('Status', { id: 'billing.invoice.status' })}</th>
-              <th scope="col" class="amount">${msg('Amount Billed', { id: 'billing.invoice.amountBilled' })}</th>
-              <th scope="col" class="amount">${msg('Amount Paid', { id: 'billing.invoice.amountPaid' })}</th>
-              <th scope="col" class="amount">${msg('Amount Owed', { id: 'billing.invoice.amountOwed' })}</th>
-              <th scope="col"><span class="visually-hidden">${msg('Download', { id: 'billing.invoice.downloadColumn' })}</span></th>
+            <tr role="row">
+              ${labels.map(
+                (text, column) => html`<th role="columnheader" scope="col" class=${column > 2 ? 'amount' : nothing}>${text}</th>`,
+              )}
+              <th role="columnheader" scope="col"><span class="visually-hidden">${msg('Download', { id: 'billing.invoice.downloadColumn' })}</span></th>
             </tr>
           </thead>
           <tbody>
-            ${repeat(invoices, (invoice) => invoice.id, (invoice, index) => this.#renderRow(invoice, index))}
+            ${repeat(invoices, (invoice) => invoice.id, (invoice, index) => this.#renderRow(invoice, index, labels))}
           </tbody>
         </table>
       </div>

@@ -1,10 +1,13 @@
 import { css } from 'lit';
 
+/*
+ * level="none" takes no room in the host's layout, except to show the developer message.
+ * (Comments stay out of the css template: whatever is in it ships to browsers.)
+ */
 export const overdueBannerStyles = css`
   :host {
     display: block;
   }
-  /* Nothing to say: take no room in the host's layout (but do show the developer message). */
   :host([level='none']:not(:state(no-provider))) {
     display: none;
   }

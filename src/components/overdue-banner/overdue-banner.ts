@@ -5,6 +5,7 @@ import { formatMoney } from '../../domain/money.js';
 import { localized, msg, sharedText, str } from '../../i18n/index.js';
 import { BillingConsumerElement } from '../../internal/billing-consumer.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
+import { safeHrefProperty } from '../../internal/safe-href.js';
 import { requestUpdate } from '../../internal/update-request.js';
 import { overdueBannerStyles } from './overdue-banner.styles.js';
 
@@ -30,7 +31,7 @@ const days = sharedText.days;
  * @csspart note - The processing-delay and pay-another-way notes.
  * @csspart action - The Update button.
  *
- * @cssprop [--billing-color-warning=light-dark(#b06000, #fdd663)] - Accent of the `outstanding` banner.
+ * @cssprop [--billing-color-warning=light-dark(#8f4a00, #fdd663)] - Accent of the `outstanding` banner.
  * @cssprop [--billing-color-danger=light-dark(#c5221f, #f28b82)] - Accent of the `overdue` and `suspended` banners.
  */
 @localized()
@@ -43,7 +44,7 @@ export class OverdueBanner extends BillingConsumerElement {
   @property({ reflect: true }) level: DunningLevel = 'none';
 
   /** Where Update goes when `billing-update-request` is not cancelled. */
-  @property({ attribute: 'update-href' }) updateHref?: string;
+  @property({ attribute: 'update-href' }) @safeHrefProperty('update-href') updateHref?: string;
 
   /** The address for paying another way (shown as a mailto link). */
   @property({ attribute: 'support-email' }) supportEmail?: string;

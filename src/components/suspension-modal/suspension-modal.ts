@@ -5,6 +5,7 @@ import { formatMoney } from '../../domain/money.js';
 import { localized, msg, sharedText, str } from '../../i18n/index.js';
 import { BillingConsumerElement } from '../../internal/billing-consumer.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
+import { safeHrefProperty } from '../../internal/safe-href.js';
 import { requestUpdate } from '../../internal/update-request.js';
 import { defineElement } from '../../internal/define.js';
 import { toBillingError } from '../../domain/errors.js';
@@ -53,7 +54,7 @@ export class SuspensionModal extends BillingConsumerElement {
   @property({ type: Boolean, reflect: true }) open = false;
 
   /** Where Update goes when `billing-update-request` is not cancelled. */
-  @property({ attribute: 'update-href' }) updateHref?: string;
+  @property({ attribute: 'update-href' }) @safeHrefProperty('update-href') updateHref?: string;
 
   /** The address for paying another way (shown as a mailto link). */
   @property({ attribute: 'support-email' }) supportEmail?: string;
