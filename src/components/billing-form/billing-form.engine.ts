@@ -21,3 +21,4 @@ export {
   visibleFields,
 } from '../../domain/payment-form.js';
 export * from './billing-form.text.js';
+export * from './billing-form.summary.text.js';
