@@ -445,8 +445,10 @@ describe('<billing-form>', () => {
     const modal = provider.querySelector('suspension-modal')!;
     await waitUntil(() => modal.hasAttribute('open'), 'modal open');
     await modal.updateComplete;
-    const inner = modal.shadowRoot!.querySelector<BillingForm>('billing-form')!;
-    expect(inner).to.exist;
+    // Update puts the card form (the modal's light-DOM child) in the dialog.
+    [...modal.shadowRoot!.querySelectorAll('button')].find((b) => textOf(b) === 'Update')!.click();
+    await waitUntil(() => modal.querySelector<BillingForm>('billing-form')?.shadowRoot?.querySelector('input'), 'the card form is shown');
+    const inner = modal.querySelector<BillingForm>('billing-form')!;
     await inner.updateComplete;
     await fillForm(inner);
     const updated = oneEvent(provider, 'payment-method-updated');
