@@ -37,11 +37,6 @@ export const errorSummaryStyles = css`
   .error-summary a {
     color: var(--_danger);
     font-weight: 600;
-    text-decoration-thickness: 1px;
-    text-underline-offset: 0.15em;
-  }
-  .error-summary a:hover {
-    text-decoration-thickness: 3px;
   }
   @media (forced-colors: active) {
     .error-summary {

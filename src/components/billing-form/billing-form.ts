@@ -326,12 +326,11 @@ export class BillingForm extends BillingConsumerElement {
   #showSummary(engine: FormEngine, context: FormContext): void {
     const visible = engine.visibleFields(context);
     const problems = engine.formProblems(this._values, context);
-    const targets: SummaryTarget[] = visible.filter((field) => problems[field]);
-    if (context.hostedCard && !context.hostedCard.complete) {
-      // The hosted fields sit after Name on card, like the card inputs they replace.
-      const at = targets.findIndex((field) => field.startsWith('billingAddress.'));
-      targets.splice(at === -1 ? targets.length : at, 0, 'hosted');
-    }
+    const hosted = context.hostedCard;
+    // The hosted fields sit after Name on card, like the card inputs they replace.
+    const targets = visible
+      .flatMap((field): SummaryTarget[] => (field === 'card.name' && hosted ? [field, 'hosted'] : [field]))
+      .filter((target) => (target === 'hosted' ? !hosted!.complete : problems[target]));
     this._touched = new Set([...this._touched, ...visible]);
     // Nothing to list (a country's rules still loading, an instant): no summary to show.
     this._summary = targets.length > 0 ? targets : null;
@@ -341,15 +340,10 @@ export class BillingForm extends BillingConsumerElement {
   /** A link of the summary: focus the field (the hosted fields' frame), as a fragment link would outside a shadow root. */
   #followSummaryLink(item: SummaryItem, event: Event): void {
     event.preventDefault();
-    if (item.target === 'hosted') {
-      const container = this.querySelector<HTMLElement>(':scope > [slot="card-fields"]');
-      container?.scrollIntoView({ block: 'center' });
-      container?.querySelector<HTMLElement>('iframe, input, [tabindex]')?.focus();
-      return;
-    }
-    const control = this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(item.target)}`);
-    control?.scrollIntoView({ block: 'center' });
-    control?.focus({ preventScroll: true });
+    (item.target === 'hosted'
+      ? this.querySelector<HTMLElement>('[slot="card-fields"] iframe')
+      : this.renderRoot.querySelector<HTMLElement>(`#${item.target}`)
+    )?.focus();
   }
 
   #onAccepted(result: SubmitResult): void {
@@ -677,6 +671,9 @@ export class BillingForm extends BillingConsumerElement {
     return renderErrorSummary(v.engine.summaryText.title(), shown, (item, event) => this.#followSummaryLink(item, event));
   }
 
+  // The button is never disabled: it stays focusable, and pressing it early shows the error
+  // summary. The terms notice puts each text in its own span: Chromium drops a space that touches
+  // Lit's comment markers when it composes the button's description ("binds the account tosection 3.7").
   #renderSubmit(v: View, remaining: number): TemplateResult {
     const owed = this.billing!.state.dunning?.amountOwed;
     const terms = v.engine.formText.termsLink();
@@ -692,7 +689,6 @@ export class BillingForm extends BillingConsumerElement {
           : nothing}
         <p part="remaining" class="remaining" id="remaining" role="status">${v.engine.remainingText(remaining)}</p>
         <div class="row">
-          <!-- Never disabled: it stays focusable, and pressing it early shows the error summary. -->
           <button
             part="submit"
             class="button"
@@ -710,8 +706,6 @@ export class BillingForm extends BillingConsumerElement {
               </button>`
             : nothing}
         </div>
-        <!-- Each text in its own span: Chromium drops a space that touches Lit's comment markers when it
-             composes the button's description ("binds the account tosection 3.7"). -->
         <p part="terms" class="terms" id="terms">
           <span>${v.engine.formText.termsPrefix()}</span>
           <span>${this.termsHref ? html`<a href=${this.termsHref} target="_blank" rel="noopener">${terms}</a>` : terms}</span>.

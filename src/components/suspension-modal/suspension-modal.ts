@@ -88,11 +88,9 @@ export class SuspensionModal extends BillingConsumerElement {
     if (this.open && !wasOpen) this._formShown = false;
   }
 
-  /** The card form is the way out of suspension; it loads when the dialog first opens. */
-  @state() private _formReady = customElements.get('billing-form') !== undefined;
-
   protected override updated(): void {
-    if (this.open && !this._formReady) void this.#loadForm();
+    // The card form is the way out of suspension: it loads when the dialog first opens.
+    if (this.open) void this.#loadForm();
     const form = this.#formElement();
     if (form) {
       if (this.termsHref) form.setAttribute('terms-href', this.termsHref);
@@ -114,8 +112,6 @@ export class SuspensionModal extends BillingConsumerElement {
       try {
         const { BillingForm } = await import('../billing-form/billing-form.js');
         defineElement('billing-form', BillingForm);
-        this._formReady = true;
-        this.#formFailed = false;
         return true;
       } catch (error) {
         // Update then goes to update-href, and the pay-another-way address still leads out.
@@ -206,7 +202,8 @@ export class SuspensionModal extends BillingConsumerElement {
     const shared = this.renderSharedState({ quiet: true });
     if (shared !== null) return shared;
     const dunning = this.billing?.state.dunning;
-    // The title takes focus when the dialog opens (see the template): a deliberate autofocus.
+    // The title takes focus when the dialog opens: a deliberate autofocus. A modal dialog starts at
+    // its title, read first by screen readers (not at the form's first field).
     /* eslint-disable lit-a11y/no-autofocus */
     return html`
       <dialog
@@ -219,7 +216,6 @@ export class SuspensionModal extends BillingConsumerElement {
       >
         ${dunning && (this.open || this.#opened)
           ? html`
-              <!-- A modal dialog starts at its title, read first by screen readers (not at the form's first field). -->
               <h2 part="title" id="title" tabindex="-1" autofocus>
                 ${msg('Your account is suspended', { id: 'billing.modal.title' })}
               </h2>
