@@ -7,6 +7,7 @@ import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { countReporter } from './test/count-reporter.mjs';
 import { billingServerPlugin } from './test/server-plugin.mjs';
+import { accessibleDescriptionPlugin } from './test/accessible-description-plugin.mjs';
 
 const commonjs = fromRollup(rollupCommonjs);
 
@@ -68,6 +69,7 @@ export default {
       },
     },
     billingServerPlugin(),
+    accessibleDescriptionPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: './tsconfig.json' }),
     commonjs({
       include: ['**/node_modules/card-validator/**', '**/node_modules/credit-card-type/**', '**/node_modules/i18n-iso-countries/**', '**/node_modules/diacritics/**'],

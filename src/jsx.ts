@@ -100,7 +100,7 @@ export type SuspensionModalJsxProps = BaseProps<SuspensionModal> & {
   termsHref?: string | undefined;
   /** Attribute form of `termsHref`. */
   'terms-href'?: string | undefined;
-  /** Update was pressed by a viewer who may manage billing. Cancelable; when not cancelled the page goes to `update-href`. `detail: { source: 'suspension-modal' }`. */
+  /** Update was pressed by a viewer who may manage billing. Cancelable; when not cancelled the card form shows in the dialog (the page goes to `update-href` only if the form could not be loaded). `detail: { source: 'suspension-modal' }`. */
   'onbilling-update-request'?: (event: BillingUpdateRequestEvent) => void;
   /** The card form could not be loaded when Update was pressed. `detail: { error: BillingError }`. */
   'onbilling-error'?: (event: BillingErrorEvent) => void;

@@ -100,7 +100,7 @@ export type SuspensionModalVueProps = {
 };
 /** Events of `<suspension-modal>` (`@event-name` in templates). */
 export type SuspensionModalVueEvents = {
-  /** Update was pressed by a viewer who may manage billing. Cancelable; when not cancelled the page goes to `update-href`. `detail: { source: 'suspension-modal' }`. */
+  /** Update was pressed by a viewer who may manage billing. Cancelable; when not cancelled the card form shows in the dialog (the page goes to `update-href` only if the form could not be loaded). `detail: { source: 'suspension-modal' }`. */
   'billing-update-request': BillingUpdateRequestEvent;
   /** The card form could not be loaded when Update was pressed. `detail: { error: BillingError }`. */
   'billing-error': BillingErrorEvent;

@@ -43,7 +43,7 @@ export default meta;
 
 type Story = StoryObj;
 
-/** A new account without a card: the form, empty, its submit button disabled. */
+/** A new account without a card: the form, empty; Submit Payment Information is marked `aria-disabled` but stays focusable. */
 export const Empty: Story = {
   name: 'Empty (no card yet)',
   parameters: { billing: { scenario: 'empty' } },
@@ -77,18 +77,33 @@ export const NoPermission: Story = {
   parameters: { billing: { scenario: 'no-permission' } },
 };
 
-/** Every field filled in (a US address, so State and ZIP code appear): Submit Payment Information is enabled. */
+/** Every field filled in (a US address, so State and ZIP code appear): Submit Payment Information is ready (`aria-disabled="false"`). */
 export const FilledIn: Story = {
   name: 'Filled in, ready to submit',
   parameters: { billing: { scenario: 'outstanding-5' } },
   play: async ({ canvasElement }) => {
     const root = await fillPaymentForm(canvasElement);
     const submit = root.querySelector<HTMLButtonElement>('[part~="submit"]')!;
-    await waitFor(() => expect(submit.disabled).toBe(false));
+    await waitFor(() => expect(submit.getAttribute('aria-disabled')).toBe('false'));
   },
 };
 
-/** Fields left after a blur with wrong values show their errors. */
+/**
+ * Submit Payment Information pressed on an empty form: nothing is sent; the error summary at
+ * the top takes focus and links to each missing field, and the fields show their own errors.
+ */
+export const ErrorSummary: Story = {
+  name: 'Submitted too early: error summary',
+  parameters: { billing: { scenario: 'empty' } },
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await findPart(canvasElement, 'billing-form', 'submit'));
+    const summary = await findPart(canvasElement, 'billing-form', 'error-summary');
+    await waitFor(() => expect((summary.getRootNode() as ShadowRoot).activeElement).toBe(summary));
+    await expect(summary.querySelectorAll('a').length).toBe(10);
+  },
+};
+
+/** Fields left after a change with wrong values show their errors (a field only tabbed past shows none). */
 export const ValidationErrors: Story = {
   name: 'Validation errors',
   parameters: { billing: { scenario: 'empty' } },
@@ -111,7 +126,7 @@ export const CardDeclined: Story = {
   play: async ({ canvasElement }) => {
     const root = await fillPaymentForm(canvasElement, { number: DECLINED_CARD_NUMBER });
     const submit = root.querySelector<HTMLButtonElement>('[part~="submit"]')!;
-    await waitFor(() => expect(submit.disabled).toBe(false));
+    await waitFor(() => expect(submit.getAttribute('aria-disabled')).toBe('false'));
     await userEvent.click(submit);
     await findPart(canvasElement, 'billing-form', 'alert');
   },
@@ -124,18 +139,23 @@ export const Submitted: Story = {
   play: async ({ canvasElement }) => {
     const root = await fillPaymentForm(canvasElement);
     const submit = root.querySelector<HTMLButtonElement>('[part~="submit"]')!;
-    await waitFor(() => expect(submit.disabled).toBe(false));
+    await waitFor(() => expect(submit.getAttribute('aria-disabled')).toBe('false'));
     await userEvent.click(submit);
     await findPart(canvasElement, 'billing-form', 'success');
   },
 };
 
-/** Inside a suspended account: the suspension modal carries the form, the only thing usable on the page. */
+/** Inside a suspended account, after Update: the suspension modal shows the form in the dialog, the only thing usable on the page. */
 export const InSuspendedAccount: Story = {
   name: 'Inside a suspended account',
   parameters: {
     billing: { scenario: 'suspended-50' },
     docs: { story: { inline: false, iframeHeight: 720 } },
+  },
+  // Update puts the card form in the dialog.
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await findPart(canvasElement, 'suspension-modal', 'action'));
+    await findPart(canvasElement, 'billing-form', 'form');
   },
   render: (args, { parameters }) =>
     withBilling(

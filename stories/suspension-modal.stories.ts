@@ -1,7 +1,7 @@
 import type { Args, Meta, StoryObj } from '@storybook/web-components';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { expect, userEvent } from 'storybook/test';
+import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/suspension-modal.js';
 import { clearBillingDrafts, findPart, storyNote, withBilling, type BillingStoryParameters } from './story-helpers.js';
 
@@ -21,8 +21,10 @@ function modal(args: Args, parameters: Record<string, unknown>) {
 
 /**
  * `<suspension-modal>`: a native modal dialog while the account is suspended, inside a
- * `<billing-provider>` on 2025-06-15. For a viewer who may manage billing the dialog holds
- * the card form (`<billing-form>`, defined by the modal's entry); for others, Update.
+ * `<billing-provider>` on 2025-06-15. It states what is owed and offers one action, Update:
+ * for a viewer who may manage billing, Update puts the card form (a `<billing-form>` in the
+ * modal's own light DOM, slotted into the dialog) in its place and focuses the first field;
+ * others get the no-permission message.
  */
 const meta: Meta = {
   title: 'Elements/suspension-modal',
@@ -54,6 +56,29 @@ type Story = StoryObj;
 export const Suspended50Days: Story = {
   name: 'Suspended, 50 days past due',
   parameters: { billing: { scenario: 'suspended-50', options: { account: { suspended: false } } } },
+};
+
+/** Update was pressed: the card form takes the button's place in the dialog, focus on its first field. */
+export const AfterUpdate: Story = {
+  name: 'After Update: the card form',
+  parameters: { billing: { scenario: 'suspended-50', options: { account: { suspended: false } } } },
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await findPart(canvasElement, 'suspension-modal', 'action'));
+    const form = canvasElement.querySelector('suspension-modal > billing-form')!;
+    await waitFor(() => expect(form.shadowRoot?.activeElement?.id).toBe('mailing-firstName'), { timeout: 60000 });
+  },
+};
+
+/** Update, then Submit Payment Information pressed before anything was typed: the form's error summary, focused. */
+export const AfterUpdateErrorSummary: Story = {
+  name: 'After Update, submitted too early',
+  parameters: { billing: { scenario: 'suspended-50', options: { account: { suspended: false } } } },
+  play: async ({ canvasElement }) => {
+    await userEvent.click(await findPart(canvasElement, 'suspension-modal', 'action'));
+    await userEvent.click(await findPart(canvasElement, 'billing-form', 'submit'));
+    const summary = await findPart(canvasElement, 'billing-form', 'error-summary');
+    await waitFor(() => expect((summary.getRootNode() as ShadowRoot).activeElement).toBe(summary));
+  },
 };
 
 /** The account carries `suspended: true` while its only unpaid invoice is 5 days past due. */

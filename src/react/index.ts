@@ -106,7 +106,7 @@ export const OverdueBanner = createComponent({
  * @prop updateHref - attribute `update-href`; Where Update goes when `billing-update-request` is not cancelled.
  * @prop supportEmail - attribute `support-email`; The address for paying another way (shown as a mailto link).
  * @prop termsHref - attribute `terms-href`; The terms page for the card form inside the dialog (section 3.7).
- * @prop onBillingUpdateRequest - `billing-update-request` (BillingUpdateRequestEvent): Update was pressed by a viewer who may manage billing. Cancelable; when not cancelled the page goes to `update-href`. `detail: { source: 'suspension-modal' }`.
+ * @prop onBillingUpdateRequest - `billing-update-request` (BillingUpdateRequestEvent): Update was pressed by a viewer who may manage billing. Cancelable; when not cancelled the card form shows in the dialog (the page goes to `update-href` only if the form could not be loaded). `detail: { source: 'suspension-modal' }`.
  * @prop onBillingError - `billing-error` (BillingErrorEvent): The card form could not be loaded when Update was pressed. `detail: { error: BillingError }`.
  */
 export const SuspensionModal = createComponent({

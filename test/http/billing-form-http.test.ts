@@ -10,7 +10,7 @@ import type { BillingProvider } from '../../src/components/billing-provider/bill
 import type { BillingError } from '../../src/domain/errors.js';
 import '../../src/billing-form.js';
 import { mount, waitUntil } from '../helpers.js';
-import { TEST_CARD, control, fillForm, submitButton } from '../../src/components/billing-form/billing-form.harness.js';
+import { TEST_CARD, control, fillForm, submitButton, submitReady } from '../../src/components/billing-form/billing-form.harness.js';
 import { DECLINED_CARD_NUMBER } from '../../src/domain/test-cards.js';
 import { authHeaders, charges, injectFaults, reset, serverUrl } from './billing-server.js';
 
@@ -24,7 +24,7 @@ async function mountForm(timeoutMs = 5000): Promise<{ provider: BillingProvider;
 }
 
 async function submitAndFail(provider: BillingProvider, form: BillingForm): Promise<{ error: BillingError; key: string }> {
-  await waitUntil(() => !submitButton(form).disabled, 'the submit button stays disabled');
+  await waitUntil(() => submitReady(form), 'the submit button stays aria-disabled');
   const submitted = oneEvent(provider, 'payment-method-submit');
   const failed = oneEvent(provider, 'billing-error');
   submitButton(form).click();
@@ -34,7 +34,7 @@ async function submitAndFail(provider: BillingProvider, form: BillingForm): Prom
 }
 
 async function submitAndSucceed(provider: BillingProvider, form: BillingForm): Promise<{ key: string; charged?: { amount: number } }> {
-  await waitUntil(() => !submitButton(form).disabled, 'the submit button stays disabled');
+  await waitUntil(() => submitReady(form), 'the submit button stays aria-disabled');
   const submitted = oneEvent(provider, 'payment-method-submit');
   const updated = oneEvent(provider, 'payment-method-updated');
   submitButton(form).click();

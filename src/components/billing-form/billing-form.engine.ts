@@ -22,3 +22,4 @@ export {
 } from '../../domain/payment-form.js';
 export * from './billing-form.text.js';
 export { unconfirmedText } from './submission.text.js';
+export * from './billing-form.summary.text.js';

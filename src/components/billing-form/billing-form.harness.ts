@@ -126,7 +126,7 @@ export interface FillOptions {
 
 /**
  * Fills a complete form, countries first so their region and postal fields exist: US_ADDRESS
- * and TEST_CARD unless told otherwise. Leaves the submit button ready.
+ * and TEST_CARD unless told otherwise. Leaves the submit button ready (`submitReady`).
  */
 export async function fillForm(form: BillingForm, options: FillOptions = {}): Promise<void> {
   await openForm(form);
@@ -150,10 +150,32 @@ export function submitButton(form: BillingForm): HTMLButtonElement {
   return button;
 }
 
-/** Presses Submit Payment Information and waits for the render. */
+/**
+ * Whether Submit Payment Information would submit: every required field is complete and valid
+ * and nothing is in flight. The button is never `disabled` (it stays focusable); it says it
+ * is not ready with `aria-disabled="true"`.
+ */
+export function submitReady(form: BillingForm): boolean {
+  return submitButton(form).getAttribute('aria-disabled') !== 'true';
+}
+
+/**
+ * Presses Submit Payment Information and waits for the render. Pressed while the form is
+ * incomplete, it shows the error summary (see `errorSummary`) and sends nothing.
+ */
 export async function submit(form: BillingForm): Promise<void> {
   submitButton(form).click();
   await form.updateComplete;
+}
+
+/** The error summary shown after a submit attempt with missing or invalid fields, or null. */
+export function errorSummary(form: BillingForm): HTMLElement | null {
+  return root(form).querySelector<HTMLElement>('[part~="error-summary"]');
+}
+
+/** The error summary's links as a user reads them ("Last name is required."), in order; empty when there is no summary. */
+export function summaryLinks(form: BillingForm): HTMLAnchorElement[] {
+  return [...(errorSummary(form)?.querySelectorAll('a') ?? [])];
 }
 
 /** The text of a part of the form (`remaining`, `alert`, `success`, `current`), or null when not shown. */

@@ -7,7 +7,7 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
 import { StaticAdapter, mount, snapshot, waitUntil } from '../../../test/helpers.js';
 import { HostedCardFieldsAdapter, fillHostedCard } from '../../../test/hosted-card-fields.js';
-import { fillForm, submitButton } from './billing-form.harness.js';
+import { fillForm, submitButton, submitReady } from './billing-form.harness.js';
 import type { PaymentMethodSubmitEvent } from '../../events/payment-method-submit.js';
 import type { PaymentMethodUpdatedEvent } from '../../events/payment-method-updated.js';
 import type { BillingForm } from './billing-form.js';
@@ -86,35 +86,36 @@ describe('<billing-form> with hosted card fields', () => {
     expect(iframe.getBoundingClientRect().height, 'the frame is rendered').to.be.greaterThan(0);
   });
 
-  it('keeps Submit disabled until the hosted fields are complete and every other required field is filled', async () => {
+  it('keeps Submit aria-disabled until the hosted fields are complete and every other required field is filled', async () => {
     const { form, iframe } = await hostedForm();
     const button = submitButton(form);
-    expect(button.disabled).to.equal(true);
+    expect(button.disabled, 'never disabled: it stays focusable').to.equal(false);
+    expect(submitReady(form)).to.equal(false);
 
-    // Hosted card complete, own fields empty: still disabled.
+    // Hosted card complete, own fields empty: still not ready.
     fillHostedCard(iframe, CARD);
     await form.updateComplete;
-    expect(button.disabled, 'own fields still empty').to.equal(true);
+    expect(submitReady(form), 'own fields still empty').to.equal(false);
 
-    // Hosted card incomplete again, own fields filled: disabled; the card counts as one remaining field.
+    // Hosted card incomplete again, own fields filled: not ready; the card counts as one remaining field.
     fillHostedCard(iframe, { cvc: '12' });
     await fillOwnFields(form);
-    expect(button.disabled, 'hosted fields incomplete').to.equal(true);
+    expect(submitReady(form), 'hosted fields incomplete').to.equal(false);
     expect(form.shadowRoot!.querySelector('[part="remaining"]')!.textContent).to.contain('1 required field remaining');
 
-    // Complete: enabled. Incomplete again: disabled again.
+    // Complete: ready. Incomplete again: not ready again.
     fillHostedCard(iframe, { cvc: '123' });
     await form.updateComplete;
-    expect(button.disabled, 'everything complete').to.equal(false);
+    expect(submitReady(form), 'everything complete').to.equal(true);
     fillHostedCard(iframe, { number: '4242 4242 4242 4241' }); // fails Luhn
     await form.updateComplete;
-    expect(button.disabled, 'invalid number in the hosted fields').to.equal(true);
+    expect(submitReady(form), 'invalid number in the hosted fields').to.equal(false);
     fillHostedCard(iframe, { number: CARD.number, expiry: '05/25' }); // expired (today is 2025-06-15)
     await form.updateComplete;
-    expect(button.disabled, 'expired card in the hosted fields').to.equal(true);
+    expect(submitReady(form), 'expired card in the hosted fields').to.equal(false);
     fillHostedCard(iframe, { expiry: '06/25' }); // this month is still valid
     await form.updateComplete;
-    expect(button.disabled).to.equal(false);
+    expect(submitReady(form)).to.equal(true);
   });
 
   it('submits the token, never the card number or security code, and fires payment-method-updated', async () => {
@@ -123,7 +124,7 @@ describe('<billing-form> with hosted card fields', () => {
     fillHostedCard(iframe, CARD);
     await form.updateComplete;
     const button = submitButton(form);
-    expect(button.disabled).to.equal(false);
+    expect(submitReady(form)).to.equal(true);
 
     const submitted = oneEvent(form, 'payment-method-submit') as Promise<PaymentMethodSubmitEvent>;
     const updated = oneEvent(form, 'payment-method-updated') as Promise<PaymentMethodUpdatedEvent>;
@@ -195,7 +196,7 @@ describe('<billing-form> with hosted card fields', () => {
     const fresh = form.querySelector('iframe')!;
     await waitUntil(() => fresh.contentDocument?.querySelector<HTMLInputElement>('input[name="number"]') !== null, 'frame loaded');
     expect(fresh.contentDocument!.querySelector<HTMLInputElement>('input[name="number"]')!.value).to.equal('');
-    expect(submitButton(form).disabled).to.equal(true);
+    expect(submitReady(form)).to.equal(false);
   });
 
   it('retries a network failure with the same token and the same idempotency key', async () => {

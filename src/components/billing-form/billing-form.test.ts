@@ -93,17 +93,18 @@ describe('<billing-form>', () => {
       expect(names).to.deep.equal(sorted);
     });
 
-    it('keeps Submit disabled with a count of what remains until every required field is valid', async () => {
+    it('marks Submit aria-disabled (never disabled) with a count of what remains until every required field is valid', async () => {
       const { element } = await form();
-      expect(submitButton(element).disabled).to.be.true;
-      expect(remaining(element)).to.match(/^\d+ required fields remaining$/);
+      expect(submitButton(element).disabled, 'the button stays focusable').to.be.false;
+      expect(submitButton(element).getAttribute('aria-disabled')).to.equal('true');
+      expect(remaining(element)).to.match(/^\d+ required fields remaining\.$/);
       expect(element.shadowRoot!.querySelector('[part="remaining"]')!.getAttribute('role')).to.equal('status');
       await fillForm(element);
       expect(remaining(element)).to.equal('All required fields are complete.');
-      expect(submitButton(element).disabled).to.be.false;
+      expect(submitButton(element).getAttribute('aria-disabled')).to.equal('false');
       await type(element, 'card-number', '4242424242424241');
-      expect(submitButton(element).disabled).to.be.true;
-      expect(remaining(element)).to.equal('1 required field remaining');
+      expect(submitButton(element).getAttribute('aria-disabled')).to.equal('true');
+      expect(remaining(element)).to.equal('1 required field remaining.');
     });
 
     it('puts the terms notice (section 3.7) beside the button and says what will be charged', async () => {
@@ -271,7 +272,7 @@ describe('<billing-form>', () => {
       expect((control(element, 'card-number') as HTMLInputElement).value).to.equal('4000 0000 0000 0002');
       expect((control(element, 'mailing-email') as HTMLInputElement).value).to.equal('ada@example.com');
       expect((control(element, 'card-cvc') as HTMLInputElement).value).to.equal('');
-      expect(submitButton(element).disabled).to.be.true;
+      expect(submitButton(element).getAttribute('aria-disabled')).to.equal('true');
       await expect(element).to.be.accessible();
       await type(element, 'card-number', CARD);
       await type(element, 'card-cvc', CVC);
@@ -290,7 +291,7 @@ describe('<billing-form>', () => {
       await oneEvent(element, 'billing-error');
       await element.updateComplete;
       expect(textOf(element.shadowRoot!.querySelector('[part="alert"]')!)).to.contain("We couldn't reach the billing service.");
-      expect(submitButton(element).disabled).to.be.false;
+      expect(submitButton(element).getAttribute('aria-disabled')).to.equal('false');
       submitButton(element).click();
       await waitUntil(() => element.shadowRoot!.querySelector('[part="success"]'), 'success shown');
       expect(adapter.calls).to.have.length(2);
@@ -444,8 +445,10 @@ describe('<billing-form>', () => {
     const modal = provider.querySelector('suspension-modal')!;
     await waitUntil(() => modal.hasAttribute('open'), 'modal open');
     await modal.updateComplete;
-    const inner = modal.shadowRoot!.querySelector<BillingForm>('billing-form')!;
-    expect(inner).to.exist;
+    // Update puts the card form (the modal's light-DOM child) in the dialog.
+    [...modal.shadowRoot!.querySelectorAll('button')].find((b) => textOf(b) === 'Update')!.click();
+    await waitUntil(() => modal.querySelector<BillingForm>('billing-form')?.shadowRoot?.querySelector('input'), 'the card form is shown');
+    const inner = modal.querySelector<BillingForm>('billing-form')!;
     await inner.updateComplete;
     await fillForm(inner);
     const updated = oneEvent(provider, 'payment-method-updated');

@@ -163,8 +163,8 @@ export function submitErrorText(code: BillingErrorCode): string {
 export function remainingText(count: number): string {
   if (count === 0) return msg('All required fields are complete.', { id: 'billing.form.ready' });
   return count === 1
-    ? msg('1 required field remaining', { id: 'billing.form.remainingOne' })
-    : msg(str`${count} required fields remaining`, { id: 'billing.form.remainingMany' });
+    ? msg('1 required field remaining.', { id: 'billing.form.remainingOne' })
+    : msg(str`${count} required fields remaining.`, { id: 'billing.form.remainingMany' });
 }
 
 /** The form's other texts. */

@@ -24,13 +24,18 @@ import { sharedStyles } from '../../internal/shared.styles.js';
 import { safeHrefProperty } from '../../internal/safe-href.js';
 import { AddressRulesController, type AddressGroup } from './address-rules-controller.js';
 import { billingFormStyles } from './billing-form.styles.js';
+import { errorSummaryStyles } from './billing-form.summary.styles.js';
 import { readDraft, removeDraft, writeDraft } from './draft-store.js';
 import { FormEngineController, loadFormEngine, type FormEngine } from './form-engine-controller.js';
+import { renderErrorSummary, type SummaryItem, type SummarySection } from './error-summary.js';
 import { HostedFieldsController } from './hosted-fields-controller.js';
 import { DEFAULT_SUBMIT_TIMEOUT_S, SubmissionController } from './submission-controller.js';
 
 /** What is wrong with each field that has a problem. */
 type Problems = Partial<Record<FormField, FieldProblem>>;
+
+/** What the error summary lists: fields, and `hosted` for processor-hosted card fields. */
+type SummaryTarget = FormField | 'hosted';
 
 /** What one render works from: the loaded engine, the rules' context and every field's problem. */
 interface View {
@@ -92,6 +97,16 @@ const idOf = (field: FormField) => field.replaceAll('.', '-');
  * Non-card fields are kept as a draft in sessionStorage (per account) so a reload loses
  * nothing; the draft is cleared once the card is accepted.
  *
+ * Submit Payment Information submits only once every required field is complete and valid.
+ * Until then it stays focusable, marked `aria-disabled="true"`, and described by the count of
+ * required fields remaining; pressing it (click, Enter in a field, keyboard) sends nothing and
+ * shows the error summary at the top of the form: focused, `role="alert"`, one link per missing
+ * or invalid field reading that field's error ("Last name is required."), which moves focus to
+ * the field. The summary keeps the fields of that attempt and drops each one as it is fixed
+ * (it disappears when none is left); a new attempt lists the problems anew. A field shows its
+ * own error once the user changed it and left it, or after a submit attempt, never from merely
+ * tabbing past it.
+ *
  * @tagname billing-form
  * @summary Adds or replaces the account's card, with mailing and billing information.
  *
@@ -110,7 +125,8 @@ const idOf = (field: FormField) => field.replaceAll('.', '-');
  * @csspart input - Each input and select.
  * @csspart error - Each field's error message.
  * @csspart hosted-fields - The box around processor-hosted card fields.
- * @csspart remaining - The count of required fields remaining.
+ * @csspart error-summary - The error summary shown at the top of the form after a submit attempt with missing or invalid fields.
+ * @csspart remaining - The count of required fields remaining (also the submit button's description).
  * @csspart submit - The Submit Payment Information button.
  * @csspart terms - The terms notice beside the button.
  * @csspart alert - The submission error.
@@ -123,7 +139,7 @@ const idOf = (field: FormField) => field.replaceAll('.', '-');
  */
 @localized()
 export class BillingForm extends BillingConsumerElement {
-  static override styles = [sharedStyles, billingFormStyles];
+  static override styles = [sharedStyles, billingFormStyles, errorSummaryStyles];
 
   readonly #engine = new FormEngineController(this, (error) => this.fireError(toBillingError(error)));
   readonly #rules = new AddressRulesController(this);
@@ -137,6 +153,8 @@ export class BillingForm extends BillingConsumerElement {
 
   @state() private _values: FormValues = emptyValues();
   @state() private _touched: ReadonlySet<FormField> = new Set();
+  /** What the error summary listed at the last submit attempt (null: no summary). */
+  @state() private _summary: readonly SummaryTarget[] | null = null;
   @state() private _replacing = false;
   @state() private _submitError: BillingError | null = null;
   @state() private _serverFieldErrors: Partial<Record<FormField, string>> = {};
@@ -160,6 +178,8 @@ export class BillingForm extends BillingConsumerElement {
   #draftAccount?: string;
   /** True while Lit commits a render (see #touch). */
   #rendering = false;
+  /** Fields the user changed (input or change) since they were last checked: leaving one shows its error. */
+  #changed = new Set<FormField>();
 
   protected override willUpdate(): void {
     const snapshot = this.billing?.state.snapshot;
@@ -226,10 +246,11 @@ export class BillingForm extends BillingConsumerElement {
     if (!isCardField(field)) this.#saveDraft();
   }
 
+  /** The user left a field: its error shows from now on if they changed it (not when they only tabbed past it). */
   #touch(field: FormField): void {
     // A focused field that a render removes (the form collapsing after success) blurs while
     // the render is committed: that is not the user leaving it.
-    if (this.#rendering || this._touched.has(field)) return;
+    if (this.#rendering || this._touched.has(field) || !this.#changed.has(field)) return;
     this._touched = new Set([...this._touched, field]);
   }
 
@@ -263,14 +284,15 @@ export class BillingForm extends BillingConsumerElement {
       input.value = formatted.value;
       if (formatted.caret !== undefined) input.setSelectionRange(formatted.caret, formatted.caret);
     }
+    this.#changed.add(field);
     this.#setValue(field, formatted.value);
   }
 
   #onCountryChange(engine: FormEngine, group: AddressGroup, event: Event): void {
     const country = (event.target as HTMLSelectElement).value;
     const field = COUNTRY_FIELD[group];
+    this.#changed.add(field);
     this.#setValue(field, country);
-    if (!this._touched.has(field)) this._touched = new Set([...this._touched, field]);
     if (country) void this.#chooseCountry(engine, group, country, true);
     else this.#rules.clear(group);
   }
@@ -281,7 +303,11 @@ export class BillingForm extends BillingConsumerElement {
     const engine = this.#engine.engine;
     if (!billing || !engine || this.#submission.submitting) return;
     const context = this.#contextOf();
-    if (engine.remainingFields(this._values, context) > 0) return;
+    if (engine.remainingFields(this._values, context) > 0) {
+      this.#showSummary(engine, context);
+      return;
+    }
+    this._summary = null;
     this._submitError = null;
     this._result = null;
     const values = this._values;
@@ -303,11 +329,40 @@ export class BillingForm extends BillingConsumerElement {
       });
   }
 
+  /**
+   * A submit attempt with missing or invalid fields: every field shown so far shows its own
+   * error, and the summary lists them at the top of the form and takes focus.
+   */
+  #showSummary(engine: FormEngine, context: FormContext): void {
+    const visible = engine.visibleFields(context);
+    const problems = engine.formProblems(this._values, context);
+    const hosted = context.hostedCard;
+    // The hosted fields sit after Name on card, like the card inputs they replace.
+    const targets = visible
+      .flatMap((field): SummaryTarget[] => (field === 'card.name' && hosted ? [field, 'hosted'] : [field]))
+      .filter((target) => (target === 'hosted' ? !hosted!.complete : problems[target]));
+    this._touched = new Set([...this._touched, ...visible]);
+    // Nothing to list (a country's rules still loading, an instant): no summary to show.
+    this._summary = targets.length > 0 ? targets : null;
+    if (this._summary) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[part~="error-summary"]')?.focus());
+  }
+
+  /** A link of the summary: focus the field (the hosted fields' frame), as a fragment link would outside a shadow root. */
+  #followSummaryLink(item: SummaryItem, event: Event): void {
+    event.preventDefault();
+    (item.target === 'hosted'
+      ? this.querySelector<HTMLElement>('[slot="card-fields"] iframe')
+      : this.renderRoot.querySelector<HTMLElement>(`#${item.target}`)
+    )?.focus();
+  }
+
   #onAccepted(result: SubmitResult): void {
     const cleared = { ...this._values };
     for (const field of CARD_FIELDS) cleared[field] = '';
     this._values = cleared;
     this._touched = new Set();
+    this.#changed.clear();
+    this._summary = null;
     this._serverFieldErrors = {};
     this._result = result;
     this._replacing = false;
@@ -351,6 +406,11 @@ export class BillingForm extends BillingConsumerElement {
     const server = this._serverFieldErrors[field];
     if (server) return v.engine.serverFieldText(server, this.#labelOf(v, field));
     if (!this._touched.has(field)) return null;
+    return this.#problemTextOf(field, v);
+  }
+
+  /** The sentence naming the field and its problem ("Last name is required."), or null when it has none. */
+  #problemTextOf(field: FormField, v: View): string | null {
     const problem = v.problems[field];
     if (!problem) return null;
     const group: AddressGroup = field.startsWith('mailing.') ? 'mailing' : 'billing';
@@ -600,6 +660,30 @@ export class BillingForm extends BillingConsumerElement {
     </div>`;
   }
 
+  /** The summary of the last submit attempt, without the fields fixed since (nothing once all are). */
+  #renderSummary(v: View): TemplateResult | typeof nothing {
+    if (!this._summary) return nothing;
+    const sections: { id: 'mailing' | 'billing'; legend: string; items: SummaryItem[] }[] = [
+      { id: 'mailing', legend: v.engine.formText.mailing(), items: [] },
+      { id: 'billing', legend: v.engine.formText.billing(), items: [] },
+    ];
+    for (const target of this._summary) {
+      const section = target.startsWith('mailing.') ? sections[0]! : sections[1]!;
+      if (target === 'hosted') {
+        if (!this.#hosted.complete && this.billing?.state.hostedCardFields) section.items.push({ target, text: v.engine.summaryText.hostedCard() });
+        continue;
+      }
+      const text = this.#problemTextOf(target, v);
+      if (text) section.items.push({ target: idOf(target), text });
+    }
+    const shown: SummarySection[] = sections.filter((section) => section.items.length > 0);
+    if (shown.length === 0) return nothing;
+    return renderErrorSummary(v.engine.summaryText.title(), shown, (item, event) => this.#followSummaryLink(item, event));
+  }
+
+  // The button is never disabled: it stays focusable, and pressing it early shows the error
+  // summary. The terms notice puts each text in its own span: Chromium drops a space that touches
+  // Lit's comment markers when it composes the button's description ("binds the account tosection 3.7").
   #renderSubmit(v: View, remaining: number): TemplateResult {
     const owed = this.billing!.state.dunning?.amountOwed;
     const terms = v.engine.formText.termsLink();
@@ -621,7 +705,7 @@ export class BillingForm extends BillingConsumerElement {
             part="submit"
             class="button"
             type="submit"
-            ?disabled=${remaining > 0 || this.#submission.submitting}
+            aria-disabled=${remaining > 0 || this.#submission.submitting ? 'true' : 'false'}
             aria-describedby="remaining terms"
           >
             ${this.#submission.submitting
@@ -635,8 +719,8 @@ export class BillingForm extends BillingConsumerElement {
             : nothing}
         </div>
         <p part="terms" class="terms" id="terms">
-          ${v.engine.formText.termsPrefix()}
-          ${this.termsHref ? html`<a href=${this.termsHref} target="_blank" rel="noopener">${terms}</a>` : terms}.
+          <span>${v.engine.formText.termsPrefix()}</span>
+          <span>${this.termsHref ? html`<a href=${this.termsHref} target="_blank" rel="noopener">${terms}</a>` : terms}</span>.
         </p>
       </div>
     `;
@@ -671,7 +755,7 @@ export class BillingForm extends BillingConsumerElement {
             ${this.#renderRules(v)}
           </div>`}
       <form part="form" novalidate aria-busy=${this.#submission.submitting ? 'true' : 'false'} @submit=${this.#onSubmit}>
-        ${this.#renderMailing(v)} ${this.#renderBilling(v)} ${this.#renderSubmit(v, remaining)}
+        ${this.#renderSummary(v)} ${this.#renderMailing(v)} ${this.#renderBilling(v)} ${this.#renderSubmit(v, remaining)}
       </form>
     `;
   }
@@ -699,6 +783,8 @@ export class BillingForm extends BillingConsumerElement {
   #clearForm(): void {
     this._values = emptyValues();
     this._touched = new Set();
+    this.#changed.clear();
+    this._summary = null;
     this.#rules.clear();
     this._submitError = null;
     this._serverFieldErrors = {};

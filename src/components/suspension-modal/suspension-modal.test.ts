@@ -2,6 +2,7 @@ import { expect, html, oneEvent } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { StaticAdapter, invoice, mount, snapshot, textOf, waitUntil } from '../../../test/helpers.js';
 import { sharedBehaviour } from '../../../test/shared-behaviour.js';
+import type { BillingForm } from '../billing-form/billing-form.js';
 import type { SuspensionModal } from './suspension-modal.js';
 import '../../suspension-modal.js';
 
@@ -16,6 +17,15 @@ async function modal(data: unknown) {
 
 function dialogOf(element: SuspensionModal): HTMLDialogElement {
   return element.shadowRoot!.querySelector('dialog')!;
+}
+
+function updateButton(element: SuspensionModal): HTMLButtonElement | undefined {
+  return [...element.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Update');
+}
+
+/** The card form the modal shows after Update: a light-DOM child slotted into the dialog. */
+function formOf(element: SuspensionModal): BillingForm | null {
+  return element.querySelector<BillingForm>(':scope > billing-form[slot="form"]');
 }
 
 describe('<suspension-modal>', () => {
@@ -74,23 +84,38 @@ describe('<suspension-modal>', () => {
     expect(element.open).to.be.true;
   });
 
-  it('never lets keyboard focus reach the page behind it', async () => {
+  it('never lets keyboard focus reach the page behind it, before and after Update', async () => {
     const { element, provider } = await modal(snapshot({ invoices: [invoice({ daysPastDue: 50 })] }));
-    // The card form inside loads with the dialog: wait for its fields.
-    await waitUntil(() => element.shadowRoot!.querySelector('billing-form')?.shadowRoot?.querySelector('input'), 'form ready');
     const outside = document.createElement('button');
     outside.textContent = 'Outside';
     provider.before(outside);
-    const reached = new Set<Element>();
-    for (let i = 0; i < 8; i++) {
+    const reached = new Set<string>();
+    const where = () => {
+      const active = document.activeElement;
+      if (active === element) return element.shadowRoot!.activeElement?.localName ?? 'dialog';
+      if (active && element.contains(active)) return active.localName;
+      // Past the dialog's last control, Tab visits the browser's own UI (the document body) before wrapping.
+      if (active === document.body) return 'browser';
+      return `outside the dialog: ${active?.localName}`;
+    };
+    for (let i = 0; i < 6; i++) {
       await sendKeys({ press: 'Tab' });
       expect(document.activeElement, `focus after ${i + 1} tabs`).to.not.equal(outside);
-      const inner = element.shadowRoot!.activeElement;
-      if (inner) reached.add(inner);
+      reached.add(where());
+    }
+    expect([...reached]).to.include('button');
+    // Update shows the card form in the dialog: its fields are reachable, still nothing outside.
+    updateButton(element)!.click();
+    await waitUntil(() => formOf(element)?.shadowRoot?.activeElement, 'focus in the card form');
+    reached.clear();
+    for (let i = 0; i < 30; i++) {
+      await sendKeys({ press: 'Tab' });
+      expect(document.activeElement, `focus after ${i + 1} tabs`).to.not.equal(outside);
+      reached.add(where());
     }
     outside.remove();
-    // The dialog's own controls and the card form inside it are reachable by keyboard.
-    expect([...reached].map((e) => e.localName)).to.include.members(['button', 'billing-form']);
+    expect([...reached]).to.include('billing-form');
+    expect([...reached].filter((stop) => stop.startsWith('outside'))).to.deep.equal([]);
   });
 
   it('closes by itself once the provider is no longer suspended', async () => {
@@ -103,14 +128,21 @@ describe('<suspension-modal>', () => {
     expect(element.hasAttribute('open')).to.be.false;
   });
 
-  it('carries the card form and fires billing-update-request from Update', async () => {
+  it('offers one action, Update, and no form beside it; a host that cancels billing-update-request takes over', async () => {
     const { element } = await modal(snapshot({ invoices: [invoice({ daysPastDue: 50 })] }));
-    expect(element.shadowRoot!.querySelector('dialog billing-form')).to.exist;
-    const update = [...element.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Update')!;
+    const buttons = [...element.shadowRoot!.querySelectorAll('button')].map((b) => textOf(b));
+    expect(buttons).to.deep.equal(['Update']);
+    expect(element.querySelector('billing-form'), 'no form before Update').to.equal(null);
+    expect(element.shadowRoot!.querySelector('billing-form, slot[name="form"]')).to.equal(null);
+    expect(textOf(dialogOf(element))).to.contain('Update your card to pay the outstanding balance.');
     document.addEventListener('billing-update-request', (event) => event.preventDefault(), { once: true });
-    setTimeout(() => update.click());
+    setTimeout(() => updateButton(element)!.click());
     const event = await oneEvent(element, 'billing-update-request');
     expect(event.detail).to.deep.equal({ source: 'suspension-modal' });
+    expect(event.cancelable).to.equal(true);
+    await element.updateComplete;
+    expect(formOf(element), 'cancelled: the host took over').to.equal(null);
+    expect(updateButton(element)).to.exist;
   });
 
   it('shows a viewer without the billing role the no-permission message on Update', async () => {
@@ -125,22 +157,27 @@ describe('<suspension-modal>', () => {
       "You don't have permission to see payment information",
     );
     expect(element.shadowRoot!.querySelector('billing-form')).to.be.null;
+    expect(element.querySelector('billing-form')).to.be.null;
   });
 
-  it('takes a viewer to the card form inside it when Update has nowhere else to go', async () => {
-    const { fixture } = await import('@open-wc/testing');
-    const { StaticAdapter: Adapter } = await import('../../../test/helpers.js');
-    const provider = await fixture(
-      html`<billing-provider .adapter=${new Adapter(snapshot({ invoices: [invoice({ daysPastDue: 50 })] }))}><suspension-modal></suspension-modal></billing-provider>`,
-    );
-    const element = provider.querySelector('suspension-modal')!;
-    await waitUntil(() => element.open, 'opens');
-    await element.updateComplete;
-    const form = element.shadowRoot!.querySelector('billing-form')!;
-    await form.updateComplete;
-    [...element.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Update')!.click();
-    expect(element.shadowRoot!.activeElement).to.equal(form);
-    expect(form.shadowRoot!.activeElement?.id).to.equal('mailing-firstName');
+  it('shows the card form in place of Update, in its own light DOM, and focuses its first field (update-href is not followed)', async () => {
+    const { element } = await modal(snapshot({ invoices: [invoice({ daysPastDue: 50 })] }));
+    const before = location.href;
+    updateButton(element)!.click();
+    await waitUntil(() => formOf(element)?.shadowRoot?.activeElement, 'focus in the card form');
+    const form = formOf(element)!;
+    expect(document.activeElement).to.equal(form);
+    expect(form.shadowRoot!.activeElement!.id).to.equal('mailing-firstName');
+    expect(location.href, 'update-href="#update" not followed').to.equal(before);
+    // The form is the modal's light-DOM child, slotted into the dialog; Update is gone.
+    expect(form.getRootNode()).to.equal(document);
+    const slot = dialogOf(element).querySelector<HTMLSlotElement>('slot[name="form"]')!;
+    expect(slot.assignedElements()).to.deep.equal([form]);
+    expect(form.hasAttribute('expanded')).to.equal(true);
+    expect(updateButton(element)).to.equal(undefined);
+    expect(textOf(dialogOf(element))).to.contain('Update your card below to pay the outstanding balance.');
+    expect(form.getBoundingClientRect().height, 'the form is rendered in the dialog').to.be.greaterThan(100);
+    await expect(element).to.be.accessible();
   });
 });
 

@@ -15,14 +15,22 @@ import { suspensionModalStyles } from './suspension-modal.styles.js';
  * The suspension modal: a native modal `<dialog>` (opened with `showModal()`, so the rest of
  * the page is inert) while the account is suspended — the oldest outstanding invoice is 45 or
  * more days past due, or the snapshot says `account.suspended`. Escape and backdrop clicks do
- * not close it. It shows what is owed and the ways out: the card form inside the dialog (when
- * `<billing-form>` is defined), Update, and the pay-another-way address. It closes by itself
- * as soon as the provider's state is no longer suspended (payment received).
+ * not close it. It states what is owed and offers one way out, **Update** (and the
+ * pay-another-way address). Update fires the cancelable `billing-update-request`; unless the
+ * host cancels it, the card form (a `<billing-form>`) takes the button's place inside the
+ * dialog and focus moves to its first field. A viewer without the billing role gets the
+ * no-permission message instead, and no event. It closes by itself as soon as the provider's
+ * state is no longer suspended (payment received).
+ *
+ * The card form lives in the modal's own light DOM (`<billing-form slot="form">`, created on
+ * the first Update, or one the host put there) and is slotted into the dialog, so
+ * processor-hosted card fields are mounted in the document's light DOM, as on the page.
+ * `update-href` is followed only when the card form could not be loaded.
  *
  * @tagname suspension-modal
  * @summary Blocks a suspended account's page until the card is updated.
  *
- * @fires {BillingUpdateRequestEvent} billing-update-request - Update was pressed by a viewer who may manage billing. Cancelable; when not cancelled the page goes to `update-href`. `detail: { source: 'suspension-modal' }`.
+ * @fires {BillingUpdateRequestEvent} billing-update-request - Update was pressed by a viewer who may manage billing. Cancelable; when not cancelled the card form shows in the dialog (the page goes to `update-href` only if the form could not be loaded). `detail: { source: 'suspension-modal' }`.
  * @fires {BillingErrorEvent} billing-error - The card form could not be loaded when Update was pressed. `detail: { error: BillingError }`.
  *
  * @csspart dialog - The native dialog.
@@ -30,7 +38,9 @@ import { suspensionModalStyles } from './suspension-modal.styles.js';
  * @csspart message - What is owed and since when.
  * @csspart note - Processing-delay and pay-another-way notes.
  * @csspart action - The Update button.
- * @csspart form - The `<billing-form>` inside the dialog.
+ * @csspart form - The box in the dialog that shows the card form (after Update).
+ *
+ * @slot form - The card form: a `<billing-form>` the element creates in its own light DOM on the first Update (style it as `suspension-modal > billing-form`). A host may put its own `<billing-form slot="form">` there instead.
  *
  * @cssprop [--billing-color-danger=light-dark(#c5221f, #f28b82)] - The dialog's accent.
  * @cssprop [--billing-backdrop=rgb(20 20 20 / 0.6)] - The backdrop behind the dialog.
@@ -42,8 +52,12 @@ export class SuspensionModal extends BillingConsumerElement {
   @query('dialog') private _dialog?: HTMLDialogElement;
 
   @state() private _denied = false;
+  /** Update was pressed (and not cancelled): the card form shows in place of the button. */
+  @state() private _formShown = false;
 
-  #formLoading = false;
+  #formLoading?: Promise<boolean>;
+  /** The card form could not be loaded: Update falls back to `update-href`. */
+  #formFailed = false;
   /**
    * Once opened, the content stays rendered in the closed dialog: the card form that paid the
    * debt must still be connected when it announces payment-method-updated.
@@ -67,16 +81,22 @@ export class SuspensionModal extends BillingConsumerElement {
   }
 
   protected override willUpdate(): void {
+    const wasOpen = this.open;
     this.open = this._suspended;
     if (this.open) this.#opened = true;
     if (!this.open) this._denied = false;
+    // Suspended again later: start from the statement and Update again.
+    if (this.open && !wasOpen) this._formShown = false;
   }
 
-  /** The card form is the way out of suspension; it loads when the dialog first opens. */
-  @state() private _formReady = customElements.get('billing-form') !== undefined;
-
   protected override updated(): void {
-    if (this.open && !this._formReady) void this.#loadForm();
+    // The card form is the way out of suspension: it loads when the dialog first opens.
+    if (this.open) void this.#loadForm();
+    const form = this.#formElement();
+    if (form) {
+      if (this.termsHref) form.setAttribute('terms-href', this.termsHref);
+      else form.removeAttribute('terms-href');
+    }
     const dialog = this._dialog;
     if (!dialog) return;
     if (this.open && !dialog.open && this.isConnected) {
@@ -86,19 +106,48 @@ export class SuspensionModal extends BillingConsumerElement {
     }
   }
 
-  async #loadForm(): Promise<void> {
-    if (this.#formLoading) return;
-    this.#formLoading = true;
-    try {
-      const { BillingForm } = await import('../billing-form/billing-form.js');
-      defineElement('billing-form', BillingForm);
-      this._formReady = true;
-    } catch (error) {
-      // The Update button and the pay-another-way address still lead out.
-      this.fireError(toBillingError(error));
-    } finally {
-      this.#formLoading = false;
+  /** Loads and defines `<billing-form>` once; says whether it is defined. */
+  #loadForm(): Promise<boolean> {
+    if (customElements.get('billing-form')) return Promise.resolve(true);
+    this.#formLoading ??= (async () => {
+      try {
+        const { BillingForm } = await import('../billing-form/billing-form.js');
+        defineElement('billing-form', BillingForm);
+        return true;
+      } catch (error) {
+        // Update then goes to update-href, and the pay-another-way address still leads out.
+        this.#formFailed = true;
+        this.fireError(toBillingError(error));
+        return false;
+      } finally {
+        this.#formLoading = undefined;
+      }
+    })();
+    return this.#formLoading;
+  }
+
+  /** The card form in the modal's light DOM, if there is one yet. */
+  #formElement(): HTMLElement | null {
+    return this.querySelector<HTMLElement>(':scope > billing-form[slot="form"]');
+  }
+
+  /**
+   * Shows the card form in the dialog (created in the modal's light DOM the first time, so
+   * hosted card fields are mounted outside any shadow root) and moves focus to its first field.
+   */
+  async #showForm(): Promise<void> {
+    let form = this.#formElement();
+    if (!form) {
+      form = document.createElement('billing-form');
+      form.slot = 'form';
+      form.setAttribute('expanded', '');
+      if (this.termsHref) form.setAttribute('terms-href', this.termsHref);
+      this.append(form);
     }
+    this._formShown = true;
+    if (!(await this.#loadForm())) return;
+    await this.updateComplete;
+    await focusFirstField(form, () => this._formShown && this.open);
   }
 
   #onCancel(event: Event): void {
@@ -116,13 +165,10 @@ export class SuspensionModal extends BillingConsumerElement {
       this._denied = true;
       return;
     }
-    const outcome = requestUpdate(this, 'suspension-modal', this.updateHref);
-    if (outcome === 'unhandled') {
-      // No page to go to: the card form is right here in the dialog.
-      const form = this.renderRoot.querySelector('billing-form');
-      form?.scrollIntoView({ block: 'start' });
-      form?.shadowRoot?.querySelector<HTMLElement>('input, select')?.focus();
-    }
+    // The card form right here in the dialog is the way out (nothing outside it can be used);
+    // update-href only when the form could not be loaded.
+    const outcome = requestUpdate(this, 'suspension-modal', this.#formFailed ? this.updateHref : undefined);
+    if (outcome === 'unhandled') void this.#showForm();
   }
 
   #message(dunning: DunningState) {
@@ -136,21 +182,20 @@ export class SuspensionModal extends BillingConsumerElement {
     });
   }
 
+  /** One way out: Update, then (for a viewer who may manage billing) the card form in its place. */
   #renderWayOut() {
-    const formAvailable = this.canManageBilling && this._formReady;
+    if (this._formShown && this.canManageBilling) {
+      return html`
+        <p>${msg('Update your card below to pay the outstanding balance.', { id: 'billing.modal.formIntro' })}</p>
+        <div part="form" class="form"><slot name="form"></slot></div>
+      `;
+    }
     return html`
-      <p>
-        ${formAvailable
-          ? msg('Update your card below to pay the outstanding balance.', { id: 'billing.modal.formIntro' })
-          : msg('Update your card to pay the outstanding balance.', { id: 'billing.modal.updateIntro' })}
-      </p>
+      <p>${msg('Update your card to pay the outstanding balance.', { id: 'billing.modal.updateIntro' })}</p>
       <div class="actions">
         <button part="action" class="button" type="button" @click=${this.#onUpdate}>${sharedText.update()}</button>
       </div>
       ${this._denied ? html`<p part="no-permission" class="denied" role="alert">${sharedText.noPermission()}</p>` : nothing}
-      ${formAvailable
-        ? html`<billing-form part="form" class="form" expanded terms-href=${this.termsHref ?? nothing}></billing-form>`
-        : nothing}
     `;
   }
 
@@ -158,7 +203,8 @@ export class SuspensionModal extends BillingConsumerElement {
     const shared = this.renderSharedState({ quiet: true });
     if (shared !== null) return shared;
     const dunning = this.billing?.state.dunning;
-    // The title takes focus when the dialog opens (see the template): a deliberate autofocus.
+    // The title takes focus when the dialog opens: a deliberate autofocus. A modal dialog starts at
+    // its title, read first by screen readers (not at the form's first field).
     /* eslint-disable lit-a11y/no-autofocus */
     return html`
       <dialog
@@ -171,7 +217,6 @@ export class SuspensionModal extends BillingConsumerElement {
       >
         ${dunning && (this.open || this.#opened)
           ? html`
-              <!-- A modal dialog starts at its title, read first by screen readers (not at the form's first field). -->
               <h2 part="title" id="title" tabindex="-1" autofocus>
                 ${msg('Your account is suspended', { id: 'billing.modal.title' })}
               </h2>
@@ -184,6 +229,27 @@ export class SuspensionModal extends BillingConsumerElement {
       </dialog>
     `;
     /* eslint-enable lit-a11y/no-autofocus */
+  }
+}
+
+/**
+ * Moves focus to the first field of a `<billing-form>` once it has rendered its fields (its
+ * rules load lazily), unless `still()` says the form is no longer wanted or the user has
+ * already moved into the form.
+ */
+async function focusFirstField(form: HTMLElement, still: () => boolean): Promise<void> {
+  await customElements.whenDefined('billing-form');
+  const element = form as HTMLElement & { updateComplete?: Promise<unknown> };
+  // The form's rules are loading (usually already loaded: they start when the dialog opens).
+  for (let attempt = 0; attempt < 600 && still() && form.isConnected; attempt++) {
+    await element.updateComplete;
+    if (form.matches(':focus-within')) return;
+    const first = form.shadowRoot?.querySelector<HTMLElement>('input, select');
+    if (first) {
+      first.focus();
+      return;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
