@@ -2,7 +2,7 @@
 import type { PostalLabel, RegionLabel } from '../../domain/address/index.js';
 import type { BillingErrorCode } from '../../domain/errors.js';
 import type { FieldProblem, FormField } from '../../domain/payment-form.js';
-import { msg, str } from '../../i18n/index.js';
+import { msg } from '../../i18n/index.js';
 
 export function regionLabelText(label: RegionLabel): string {
   switch (label) {
@@ -81,13 +81,153 @@ export function fixedLabel(field: FormField): string {
   }
 }
 
+/** "… is required." for one field: a whole sentence per field, region word and postal word. */
+function requiredText(field: FormField, labels: FieldLabels): string {
+  if (field.endsWith('.region')) {
+    switch (labels.region) {
+      case 'state':
+        return msg('State is required.', { id: 'billing.required.region.state' });
+      case 'province':
+        return msg('Province is required.', { id: 'billing.required.region.province' });
+      case 'prefecture':
+        return msg('Prefecture is required.', { id: 'billing.required.region.prefecture' });
+      case 'county':
+        return msg('County is required.', { id: 'billing.required.region.county' });
+      case 'emirate':
+        return msg('Emirate is required.', { id: 'billing.required.region.emirate' });
+      case 'island':
+        return msg('Island is required.', { id: 'billing.required.region.island' });
+      case 'parish':
+        return msg('Parish is required.', { id: 'billing.required.region.parish' });
+      case 'department':
+        return msg('Department is required.', { id: 'billing.required.region.department' });
+      case 'district':
+        return msg('District is required.', { id: 'billing.required.region.district' });
+      case 'do_si':
+        return msg('Do/Si is required.', { id: 'billing.required.region.doSi' });
+      case 'oblast':
+        return msg('Oblast is required.', { id: 'billing.required.region.oblast' });
+      case 'area':
+        return msg('Area is required.', { id: 'billing.required.region.area' });
+      default:
+        return msg('This field is required.', { id: 'billing.required.other' });
+    }
+  }
+  if (field.endsWith('.postalCode')) {
+    switch (labels.postal) {
+      case 'zip':
+        return msg('ZIP code is required.', { id: 'billing.required.postal.zip' });
+      case 'pin':
+        return msg('PIN code is required.', { id: 'billing.required.postal.pin' });
+      case 'eircode':
+        return msg('Eircode is required.', { id: 'billing.required.postal.eircode' });
+      default:
+        return msg('Postal code is required.', { id: 'billing.required.postal.postal' });
+    }
+  }
+  switch (field) {
+    case 'mailing.firstName':
+      return msg('First name is required.', { id: 'billing.required.firstName' });
+    case 'mailing.lastName':
+      return msg('Last name is required.', { id: 'billing.required.lastName' });
+    case 'mailing.email':
+      return msg('Email is required.', { id: 'billing.required.email' });
+    case 'mailing.company':
+      return msg('Company is required.', { id: 'billing.required.company' });
+    case 'mailing.phone':
+      return msg('Phone is required.', { id: 'billing.required.phone' });
+    case 'mailing.address.line1':
+      return msg('Address line 1 is required.', { id: 'billing.required.line1' });
+    case 'mailing.address.line2':
+      return msg('Address line 2 is required.', { id: 'billing.required.line2' });
+    case 'mailing.address.city':
+      return msg('City is required.', { id: 'billing.required.city' });
+    case 'mailing.address.country':
+    case 'billingAddress.country':
+      return msg('Country is required.', { id: 'billing.required.country' });
+    case 'card.name':
+      return msg('Name on card is required.', { id: 'billing.required.cardName' });
+    case 'card.number':
+      return msg('Card number is required.', { id: 'billing.required.cardNumber' });
+    case 'card.expiry':
+      return msg('Expiration date is required.', { id: 'billing.required.expiry' });
+    case 'card.cvc':
+      return msg('Security code is required.', { id: 'billing.required.cvc' });
+    default:
+      return msg('This field is required.', { id: 'billing.required.other' });
+  }
+}
+
+/** "Choose a state from the list." — one sentence per region word. */
+function regionInvalidText(label: RegionLabel | null | undefined): string {
+  switch (label) {
+    case 'state':
+      return msg('Choose a state from the list.', { id: 'billing.error.region.state' });
+    case 'province':
+      return msg('Choose a province from the list.', { id: 'billing.error.region.province' });
+    case 'prefecture':
+      return msg('Choose a prefecture from the list.', { id: 'billing.error.region.prefecture' });
+    case 'county':
+      return msg('Choose a county from the list.', { id: 'billing.error.region.county' });
+    case 'emirate':
+      return msg('Choose an emirate from the list.', { id: 'billing.error.region.emirate' });
+    case 'island':
+      return msg('Choose an island from the list.', { id: 'billing.error.region.island' });
+    case 'parish':
+      return msg('Choose a parish from the list.', { id: 'billing.error.region.parish' });
+    case 'department':
+      return msg('Choose a department from the list.', { id: 'billing.error.region.department' });
+    case 'district':
+      return msg('Choose a district from the list.', { id: 'billing.error.region.district' });
+    case 'do_si':
+      return msg('Choose a do/si from the list.', { id: 'billing.error.region.doSi' });
+    case 'oblast':
+      return msg('Choose an oblast from the list.', { id: 'billing.error.region.oblast' });
+    case 'area':
+      return msg('Choose an area from the list.', { id: 'billing.error.region.area' });
+    default:
+      return msg('Choose an entry from the list.', { id: 'billing.error.region.other' });
+  }
+}
+
+/** "Enter a valid ZIP code, for example 95014." — one sentence per postal word, with and without an example. */
+function postalInvalidText(label: PostalLabel | null | undefined, example: string | null | undefined): string {
+  if (example) {
+    switch (label) {
+      case 'zip':
+        return msg('Enter a valid ZIP code, for example {example}.', { id: 'billing.error.postal.zipExample', args: { example } });
+      case 'pin':
+        return msg('Enter a valid PIN code, for example {example}.', { id: 'billing.error.postal.pinExample', args: { example } });
+      case 'eircode':
+        return msg('Enter a valid Eircode, for example {example}.', { id: 'billing.error.postal.eircodeExample', args: { example } });
+      default:
+        return msg('Enter a valid postal code, for example {example}.', { id: 'billing.error.postal.postalExample', args: { example } });
+    }
+  }
+  switch (label) {
+    case 'zip':
+      return msg('Enter a valid ZIP code.', { id: 'billing.error.postal.zip' });
+    case 'pin':
+      return msg('Enter a valid PIN code.', { id: 'billing.error.postal.pin' });
+    case 'eircode':
+      return msg('Enter a valid Eircode.', { id: 'billing.error.postal.eircode' });
+    default:
+      return msg('Enter a valid postal code.', { id: 'billing.error.postal.postal' });
+  }
+}
+
+/** The country's words for the region and postal-code fields (null before a country is chosen). */
+export interface FieldLabels {
+  region?: RegionLabel | null;
+  postal?: PostalLabel | null;
+}
+
 export function problemText(
   field: FormField,
   problem: FieldProblem,
-  context: { label: string; example?: string | null; codeLength?: number },
+  context: FieldLabels & { example?: string | null; codeLength?: number },
 ): string {
-  const { label } = context;
-  if (problem === 'required') return msg(str`${label} is required.`, { id: 'billing.error.required' });
+  if (problem === 'required') return requiredText(field, context);
   switch (field) {
     case 'mailing.email':
       return msg('Enter an email address like name@example.com.', { id: 'billing.error.email' });
@@ -103,30 +243,33 @@ export function problemText(
       return problem === 'expired'
         ? msg('This card has expired.', { id: 'billing.error.expired' })
         : msg('Enter the expiration date as MM/YY.', { id: 'billing.error.expiry' });
-    case 'card.cvc': {
-      const digits = context.codeLength ?? 3;
-      return msg(str`Enter the ${digits}-digit security code.`, { id: 'billing.error.cvc' });
-    }
+    case 'card.cvc':
+      return msg('{digits, plural, one {Enter the #-digit security code.} other {Enter the #-digit security code.}}', {
+        id: 'billing.error.cvc',
+        args: { digits: context.codeLength ?? 3 },
+      });
     case 'mailing.address.region':
     case 'billingAddress.region':
-      return msg(str`Choose a ${label} from the list.`, { id: 'billing.error.region' });
+      return regionInvalidText(context.region);
     case 'mailing.address.postalCode':
     case 'billingAddress.postalCode':
-      return context.example
-        ? msg(str`Enter a valid ${label}, for example ${context.example}.`, { id: 'billing.error.postalExample' })
-        : msg(str`Enter a valid ${label}.`, { id: 'billing.error.postal' });
+      return postalInvalidText(context.postal, context.example);
     default:
-      return msg(str`Check ${label}.`, { id: 'billing.error.invalid' });
+      return msg('Check this entry.', { id: 'billing.error.invalid' });
   }
 }
 
-/** What an adapter's field error says on a field: its own words, or ours for a bare code. */
-export function serverFieldText(message: string, label: string): string {
+/**
+ * What an adapter's field error says on a field: ours for its code. A server's own words are
+ * never shown (they are English): a developer sees them in the console.
+ */
+export function serverFieldText(message: string, field: FormField, labels: FieldLabels & { example?: string | null }): string {
   if (message === 'declined') return msg('This card was declined.', { id: 'billing.error.fieldDeclined' });
   if (message === 'expired') return msg('This card has expired.', { id: 'billing.error.expired' });
-  if (message === 'required') return msg(str`${label} is required.`, { id: 'billing.error.required' });
-  if (/^[a-z_]+$/.test(message)) return msg(str`Check ${label}.`, { id: 'billing.error.invalid' });
-  return message;
+  if (message === 'required') return requiredText(field, labels);
+  // A developer hint, never for card fields (a server might echo what was typed).
+  if (!/^[a-z_]+$/.test(message) && !field.startsWith('card.')) console.info(`billing-elements: the server said about ${field}: ${message}`);
+  return problemText(field, 'invalid', labels);
 }
 
 export function submitErrorText(code: BillingErrorCode): string {
@@ -162,9 +305,40 @@ export function submitErrorText(code: BillingErrorCode): string {
 
 export function remainingText(count: number): string {
   if (count === 0) return msg('All required fields are complete.', { id: 'billing.form.ready' });
-  return count === 1
-    ? msg('1 required field remaining', { id: 'billing.form.remainingOne' })
-    : msg(str`${count} required fields remaining`, { id: 'billing.form.remainingMany' });
+  return msg('{count, plural, one {# required field remaining} other {# required fields remaining}}', {
+    id: 'billing.form.remaining',
+    args: { count },
+  });
+}
+
+/** The first option of a region list: "Choose a state" — one text per region word. */
+function chooseRegion(label: RegionLabel): string {
+  switch (label) {
+    case 'state':
+      return msg('Choose a state', { id: 'billing.form.chooseRegion.state' });
+    case 'province':
+      return msg('Choose a province', { id: 'billing.form.chooseRegion.province' });
+    case 'prefecture':
+      return msg('Choose a prefecture', { id: 'billing.form.chooseRegion.prefecture' });
+    case 'county':
+      return msg('Choose a county', { id: 'billing.form.chooseRegion.county' });
+    case 'emirate':
+      return msg('Choose an emirate', { id: 'billing.form.chooseRegion.emirate' });
+    case 'island':
+      return msg('Choose an island', { id: 'billing.form.chooseRegion.island' });
+    case 'parish':
+      return msg('Choose a parish', { id: 'billing.form.chooseRegion.parish' });
+    case 'department':
+      return msg('Choose a department', { id: 'billing.form.chooseRegion.department' });
+    case 'district':
+      return msg('Choose a district', { id: 'billing.form.chooseRegion.district' });
+    case 'do_si':
+      return msg('Choose a do/si', { id: 'billing.form.chooseRegion.doSi' });
+    case 'oblast':
+      return msg('Choose an oblast', { id: 'billing.form.chooseRegion.oblast' });
+    case 'area':
+      return msg('Choose an area', { id: 'billing.form.chooseRegion.area' });
+  }
 }
 
 /** The form's other texts. */
@@ -172,34 +346,42 @@ export const formText = {
   mailing: () => msg('Mailing information', { id: 'billing.form.mailing' }),
   billing: () => msg('Billing information', { id: 'billing.form.billing' }),
   chooseCountry: () => msg('Choose a country', { id: 'billing.form.chooseCountry' }),
-  chooseRegion: (label: string) => msg(str`Choose a ${label}`, { id: 'billing.form.chooseRegion' }),
-  postalExample: (example: string) => msg(str`For example ${example}`, { id: 'billing.form.postalExample' }),
+  chooseRegion,
+  postalExample: (example: string) => msg('For example {example}', { id: 'billing.form.postalExample', args: { example } }),
   expiryFormat: () => msg('MM/YY', { id: 'billing.form.expiryFormat' }),
-  cvcHint: (digits: number) => msg(str`${digits} digits, on the card`, { id: 'billing.form.cvcHint' }),
-  cardSummary: (brand: string, last4: string) => msg(str`${brand} ending in ${last4}`, { id: 'billing.card.summary' }),
+  cvcHint: (digits: number) =>
+    msg('{digits, plural, one {# digit, on the card} other {# digits, on the card}}', { id: 'billing.form.cvcHint', args: { digits } }),
+  cardSummary: (brand: string, last4: string) => msg('{brand} ending in {last4}', { id: 'billing.card.summary', args: { brand, last4 } }),
   expired: () => msg('Expired', { id: 'billing.card.expired' }),
   pending: () => msg('Pending', { id: 'billing.card.pending' }),
   active: () => msg('Active', { id: 'billing.card.active' }),
-  expires: (expiry: string) => msg(str`Expires ${expiry}`, { id: 'billing.card.expires' }),
+  expires: (expiry: string) => msg('Expires {expiry}', { id: 'billing.card.expires', args: { expiry } }),
   expiredNote: () => msg('This card has expired. Replace it to keep paying for the account.', { id: 'billing.card.expiredNote' }),
   pendingNote: () => msg('A new card can take up to 24 hours to reach the billing system.', { id: 'billing.card.pendingNote' }),
   replaceCard: () => msg('Replace card', { id: 'billing.card.replace' }),
   paysAll: (organizations: number) =>
     msg(
-      str`This card pays for all ${organizations} organizations of the account and is the default for all past, present and future billings.`,
-      { id: 'billing.card.paysAll' },
+      "{count, plural, one {This card pays for the account's organization and is the default for all past, present and future billings.} other {This card pays for all # organizations of the account and is the default for all past, present and future billings.}}",
+      { id: 'billing.card.paysAll', args: { count: organizations } },
     ),
-  nextCharge: (date: string) => msg(str`Accounts are charged on the 1st of each month. Next charge: ${date}.`, { id: 'billing.card.nextCharge' }),
-  userCap: (cap: number) => msg(str`Adding a card lifts the limit of ${cap} users per organization.`, { id: 'billing.card.userCap' }),
+  nextCharge: (date: string) =>
+    msg('Accounts are charged on the 1st of each month. Next charge: {date}.', { id: 'billing.card.nextCharge', args: { date } }),
+  userCap: (cap: number) =>
+    msg(
+      '{cap, plural, one {Adding a card lifts the limit of # user per organization.} other {Adding a card lifts the limit of # users per organization.}}',
+      { id: 'billing.card.userCap', args: { cap } },
+    ),
   success: () => msg('Your card was submitted.', { id: 'billing.success' }),
   successCharged: (amount: string) =>
-    msg(str`Your card was submitted and charged ${amount} for the outstanding balance.`, { id: 'billing.success.charged' }),
+    msg('Your card was submitted and charged {amount} for the outstanding balance.', { id: 'billing.success.charged', args: { amount } }),
   successDelay: () => msg('It can take up to 24 hours for the card to be added to the billing system.', { id: 'billing.success.delay' }),
-  charge: (amount: string) => msg(str`Submitting charges this card ${amount} for the outstanding balance.`, { id: 'billing.form.charge' }),
+  charge: (amount: string) =>
+    msg('Submitting charges this card {amount} for the outstanding balance.', { id: 'billing.form.charge', args: { amount } }),
   submit: () => msg('Submit Payment Information', { id: 'billing.form.submit' }),
   submitting: () => msg('Submitting…', { id: 'billing.form.submitting' }),
   keepCard: () => msg('Keep current card', { id: 'billing.form.cancel' }),
-  termsPrefix: () => msg('Adding a card binds the account to', { id: 'billing.form.termsPrefix' }),
+  /** "Adding a card binds the account to {terms}." — `terms` becomes the link, whose text is termsLink(). */
+  terms: (terms: string) => msg('Adding a card binds the account to {terms}.', { id: 'billing.form.terms', args: { terms } }),
   termsLink: () => msg('section 3.7 of the terms', { id: 'billing.form.termsLink' }),
   addIntro: () => msg('Add the card that pays for this account.', { id: 'billing.form.addIntro' }),
 };

@@ -6,7 +6,7 @@ import { BillingError, toBillingError } from '../../domain/errors.js';
 import type { BillingSnapshot, PaymentSubmission, SubmitResult } from '../../domain/types.js';
 import type { BillingAdapter, CardFields } from '../../adapters/adapter.js';
 import { BillingErrorEvent } from '../../events/billing-error.js';
-import { resolveLocale } from '../../i18n/index.js';
+import { loadLanguage, onMessagesChanged, requestedLocales, resolveLocale } from '../../i18n/index.js';
 import type * as ProviderData from './billing-provider.data.js';
 
 /** Seconds a load may take before the provider gives up on it (`load-timeout`). */
@@ -56,7 +56,12 @@ export class BillingProvider extends LitElement {
   /** Reload every N seconds while connected and the page is visible (0: never). */
   @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = 0;
 
-  /** Locale for money and dates; defaults to the nearest `lang` attribute, then the browser's. */
+  /**
+   * The one locale of every element inside: texts, money, dates, country names and plurals
+   * (`de`, `de-AT`, `ar`, `ja`…). Unset: the nearest `lang` attribute, else the browser's languages.
+   * A regional tag takes its language's texts (`de-AT` → German); an unshipped language shows
+   * English, marked `lang="en"`. Changing it re-renders every element, keeping what was typed.
+   */
   @property() locale?: string;
 
   /**
@@ -71,6 +76,8 @@ export class BillingProvider extends LitElement {
   /** The adapter the current snapshot came from. */
   #loadedAdapter?: BillingAdapter;
   #timer?: ReturnType<typeof setInterval>;
+  #localeSequence = 0;
+  #stopListening?: () => void;
 
   #actions: BillingActions = {
     refresh: () => this.refresh(),
@@ -88,7 +95,7 @@ export class BillingProvider extends LitElement {
       loading: false,
       dunning: null,
       today: browserToday(),
-      locale: 'en-US',
+      locale: 'en',
       hostedCardFields: false,
     }),
   });
@@ -100,7 +107,9 @@ export class BillingProvider extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#setState({ locale: this.#locale() });
+    this.#applyLocale();
+    // A host's registerMessages(): re-resolve (it may add a language) and re-render every element.
+    this.#stopListening ??= onMessagesChanged(() => this.#applyLocale(true));
     // The first load starts from updated(); a provider moved in the DOM reloads what it dropped.
     if (this.hasUpdated && this.adapter && (this.state.status === 'idle' || this.#interrupted || this.#loadedAdapter !== this.adapter)) {
       void this.refresh();
@@ -111,6 +120,8 @@ export class BillingProvider extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#stopListening?.();
+    this.#stopListening = undefined;
     this.#interrupted = this.#loadController !== undefined;
     this.#loadController?.abort();
     this.#loadController = undefined;
@@ -124,7 +135,7 @@ export class BillingProvider extends LitElement {
       this.#setState({ hostedCardFields: typeof this.adapter?.mountCardFields === 'function' });
       if (this.isConnected) void this.refresh();
     }
-    if (changed.has('locale')) this.#setState({ locale: this.#locale() });
+    if (changed.has('locale')) this.#applyLocale();
     if (changed.has('refreshInterval')) this.#schedule();
   }
 
@@ -242,8 +253,26 @@ export class BillingProvider extends LitElement {
     return { state, actions: this.#actions };
   }
 
-  #locale(): string {
-    return this.locale || resolveLocale(this);
+  /**
+   * Resolves the locale and publishes it once its language's texts are loaded (one lazy chunk per
+   * language), so elements switch language in one render; until then they keep the previous one.
+   */
+  #applyLocale(force = false): void {
+    const resolved = resolveLocale(requestedLocales(this, this.locale));
+    const sequence = ++this.#localeSequence;
+    const publish = (locale: string) => {
+      if (sequence !== this.#localeSequence) return;
+      if (force && locale === this.state.locale) this.#provider.setValue(this.#makeValue({ ...this.state }));
+      else this.#setState({ locale });
+    };
+    const loading = loadLanguage(resolved.language);
+    if (!loading) publish(resolved.locale);
+    else
+      loading.then(
+        () => publish(resolved.locale),
+        // The language's chunk did not load (offline?): English, the source, rather than nothing.
+        () => publish('en'),
+      );
   }
 
   #schedule(): void {
