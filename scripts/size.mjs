@@ -73,6 +73,8 @@ function describeLazy(chunk) {
   if (has('http-transport')) return 'HttpBillingAdapter requests (retries, deadline, problem details), with its first call';
   if (has('billing-provider.data') || has('domain/dunning')) return 'dunning rules and date parsing, with the first adapter call';
   if (has('suspension-modal') || has('billing-form/billing-form.ts')) return '<billing-form> for the suspension modal';
+  const language = chunk.inputs.map((i) => /i18n\/locales\/([\w-]+)\.ts$/.exec(i)?.[1]).find(Boolean);
+  if (language) return `texts:${language}`;
   const country = chunk.inputs.map((i) => /address\/data\/([A-Z]{2})\.ts$/.exec(i)?.[1]).find(Boolean);
   if (country) return `address:${country}`;
   return `shared by lazy chunks: ${chunk.inputs.map((i) => i.replace(/^.*\//, '')).slice(0, 3).join(', ')}`;
@@ -91,7 +93,11 @@ for (const entry of entries) {
   if (entry.file === 'src/index.ts') lazyLines = lazy.map((c) => ({ kind: describeLazy(c), bytes: c.bytes }));
 }
 const address = lazyLines.filter((c) => c.kind.startsWith('address:'));
-const other = lazyLines.filter((c) => !c.kind.startsWith('address:'));
+// One lazily loaded chunk of texts per shipped language (issue 8): each ≤ 3 kB.
+const LANGUAGE_CHUNK_BUDGET = 3 * KB;
+const languages = lazyLines.filter((c) => c.kind.startsWith('texts:'));
+for (const c of languages) if (c.bytes > LANGUAGE_CHUNK_BUDGET) problems.push(`${c.kind}: ${kb(c.bytes)} > ${kb(LANGUAGE_CHUNK_BUDGET)}`);
+const other = lazyLines.filter((c) => !c.kind.startsWith('address:') && !c.kind.startsWith('texts:'));
 for (const c of address) if (c.bytes > ADDRESS_CHUNK_BUDGET) problems.push(`${c.kind}: ${kb(c.bytes)} > ${kb(ADDRESS_CHUNK_BUDGET)}`);
 lines.push('', '| lazily loaded chunk (from the root) | min+gzip |', '| --- | ---: |');
 for (const c of other.sort((a, b) => b.bytes - a.bytes)) lines.push(`| ${c.kind} | ${kb(c.bytes)} |`);
@@ -101,6 +107,10 @@ if (address.length) {
   lines.push(
     `| address data, one country each (${address.length} chunks) | largest ${kb(sorted[0].bytes)} (${sorted[0].kind.slice(8)}), median ${kb(median.bytes)}; budget ${kb(ADDRESS_CHUNK_BUDGET)} |`,
   );
+}
+if (languages.length) {
+  lines.push('', `| texts of one language, loaded when a provider needs it (budget ${kb(LANGUAGE_CHUNK_BUDGET)} each) | min+gzip |`, '| --- | ---: |');
+  for (const c of languages) lines.push(`| ${c.kind.slice(6)} | ${kb(c.bytes)} |`);
 }
 const report = lines.join('\n');
 console.log(report);
