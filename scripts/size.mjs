@@ -38,6 +38,7 @@ async function measure(entry) {
     metafile: true,
     outdir: '/virtual',
     legalComments: 'none',
+    charset: 'utf8', // as published: non-ASCII texts (translations) are UTF-8, not \u escapes
     conditions: ['browser', 'production'],
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
@@ -73,7 +74,7 @@ function describeLazy(chunk) {
   if (has('http-transport')) return 'HttpBillingAdapter requests (retries, deadline, problem details), with its first call';
   if (has('billing-provider.data') || has('domain/dunning')) return 'dunning rules and date parsing, with the first adapter call';
   if (has('suspension-modal') || has('billing-form/billing-form.ts')) return '<billing-form> for the suspension modal';
-  const language = chunk.inputs.map((i) => /i18n\/locales\/([\w-]+)\.ts$/.exec(i)?.[1]).find(Boolean);
+  const language = chunk.inputs.map((i) => /i18n\/locales\/([\w.-]+)\.ts$/.exec(i)?.[1]).find(Boolean);
   if (language) return `texts:${language}`;
   const country = chunk.inputs.map((i) => /address\/data\/([A-Z]{2})\.ts$/.exec(i)?.[1]).find(Boolean);
   if (country) return `address:${country}`;

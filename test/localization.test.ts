@@ -9,7 +9,8 @@ import type { BillingForm } from '../src/components/billing-form/billing-form.js
 import { control, chooseCountry, openForm, type } from '../src/components/billing-form/billing-form.harness.js';
 import type { OverdueBanner } from '../src/components/overdue-banner/overdue-banner.js';
 import type { BillingProvider } from '../src/components/billing-provider/billing-provider.js';
-import { matchLocale, registerMessages, resolveLocale } from '../src/i18n/index.js';
+import { registerMessages } from '../src/i18n/index.js';
+import { matchLocale, resolveLocale } from '../src/i18n/resolve.js';
 import { StaticAdapter, invoice, mount, snapshot, textOf, waitUntil } from './helpers.js';
 import '../src/overdue-banner.js';
 import '../src/invoice-history.js';

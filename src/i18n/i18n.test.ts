@@ -4,7 +4,10 @@
  * needs — rendered for 0, 1, 2, 3, 5, 11, 21 and 100 through the runtime the elements use.
  */
 import { expect } from '@open-wc/testing';
-import { SHIPPED_LOCALES, loadLanguage, msg, parse, resolveLocale, shippedCatalog, withLocale, type CompiledMessage, type MessageNode } from './index.js';
+import { loadLanguage, msg, shippedCatalog, withLocale } from './index.js';
+import { SHIPPED_LOCALES, resolveLocale } from './resolve.js';
+import { parse } from './parse.js';
+import type { CompiledMessage, MessageNode } from './types.js';
 
 const COUNTS = [0, 1, 2, 3, 5, 11, 21, 100];
 
@@ -32,7 +35,25 @@ function pluralNodes(message: CompiledMessage): [string, Record<string, Compiled
 
 async function catalog(locale: string): Promise<Readonly<Record<string, CompiledMessage>>> {
   await loadLanguage(locale);
-  return shippedCatalog(locale)!;
+  return Object.fromEntries(Object.entries(shippedCatalog(locale)!).map(([id, text]) => [id, parse(text)]));
+}
+
+/** The reference rendering of a parsed message (the runtime fills messages in with regular expressions). */
+function reference(message: CompiledMessage, args: Record<string, string | number>, locale: string, count?: number): string {
+  if (typeof message === 'string') return message;
+  return message
+    .map((node) => {
+      if (typeof node === 'string') return node;
+      if (node === 0) return new Intl.NumberFormat(locale).format(count!);
+      if (node.length === 1) {
+        const value = args[node[0]]!;
+        return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : value;
+      }
+      const value = Number(args[node[0]]);
+      const branch = node[1][`=${value}`] ?? node[1][new Intl.PluralRules(locale).select(value)] ?? node[1]['other']!;
+      return reference(branch, args, locale, value);
+    })
+    .join('');
 }
 
 describe('i18n catalogs', () => {
@@ -85,6 +106,8 @@ describe('i18n catalogs', () => {
             const text = withLocale(resolved, () => msg(english.get(id)!, { id, args }));
             expect(text, `${locale} ${id} n=${n}`).to.be.a('string').and.not.equal('');
             expect(text, `${locale} ${id} n=${n}`).not.to.match(/[{}]/);
+            // What the elements show is what the full ICU parser reads (isolation marks aside).
+            expect(text.replace(/[\u2068\u2069]/g, ''), `${locale} ${id} n=${n}`).to.equal(reference(message, args, locale));
             // The branch chosen is the language's own category for n (or an exact =n).
             for (const [name, branches] of plurals) {
               expect(`=${n}` in branches || rules.select(n) in branches, `${locale} ${id} {${name}} n=${n}: no ${rules.select(n)}`).to.equal(true);

@@ -6,27 +6,24 @@
  *   ICU MessageFormat (`{name}` placeholders, `{count, plural, one {# day} other {# days}}`),
  *   `id` a stable key (`billing.*`) that translations and host overrides use.
  * - The ten shipped translations are compiled from `xliff/<locale>.xlf` by `scripts/i18n.mjs` into
- *   `src/i18n/locales/<locale>.ts` (ICU parsed at build time), each loaded with `import()` when a
- *   provider first needs it.
+ *   `src/i18n/locales/<locale>.ts` (ICU checked with the full parser of parse.ts at build time:
+ *   placeholders, plural categories, syntax), each loaded with `import()` when a provider first
+ *   needs it. At run time a few regular expressions fill the checked messages in.
  * - Hosts override or add messages, and add whole languages, with `registerMessages()`.
  * - In right-to-left languages placeholders are wrapped in FSI…PDI (U+2068…U+2069), so an amount,
  *   a date or an email inside a sentence keeps its own direction.
  */
 import type { BillingErrorCode } from '../domain/errors.js';
-import { parse } from './parse.js';
-import type { CompiledMessage } from './types.js';
-
-export type { CompiledMessage, MessageNode } from './types.js';
-export { parse } from './parse.js';
 export type MessageValue = string | number;
 
-/** The languages that ship with the package (English is the source). */
-export const SHIPPED_LOCALES = ['en', 'de', 'fr', 'es', 'it', 'pt-BR', 'nl', 'ja', 'zh-CN', 'ar', 'he'] as const;
-export type ShippedLocale = (typeof SHIPPED_LOCALES)[number];
+import type { ShippedLocale } from './resolve.js';
 
-type Catalog = Record<string, CompiledMessage>;
+type Catalog = Record<string, string>;
 
-const loaders: Record<Exclude<ShippedLocale, 'en'>, () => Promise<{ default: Catalog }>> = {
+type Loader = () => Promise<{ default: Catalog }>;
+
+/** The texts every element needs, per language; the form's own texts register with the form (see addCatalogs). */
+const core: Record<Exclude<ShippedLocale, 'en'>, Loader> = {
   de: () => import('./locales/de.js'),
   fr: () => import('./locales/fr.js'),
   es: () => import('./locales/es.js'),
@@ -39,9 +36,12 @@ const loaders: Record<Exclude<ShippedLocale, 'en'>, () => Promise<{ default: Cat
   he: () => import('./locales/he.js'),
 };
 
-/** Loaded shipped catalogs, and what hosts registered (both by language tag as given). */
-const catalogs = new Map<string, Catalog>([['en', {}]]);
-const registered = new Map<string, Map<string, CompiledMessage>>();
+/** Loaded shipped catalogs (parts merged), and what hosts registered (both by language tag). */
+const catalogs = new Map<string, Catalog>();
+/** Catalog parts not loaded yet, per language; loads in flight. */
+const unloaded = new Map<string, Loader[]>();
+const loading = new Map<string, Promise<void>>();
+const registered = new Map<string, Map<string, string>>();
 const listeners = new Set<() => void>();
 
 /**
@@ -51,11 +51,15 @@ const listeners = new Set<() => void>();
  * MessageFormat strings with the English source's placeholders. Every element re-renders.
  */
 export function registerMessages(locale: string, messages: Record<string, string>): void {
-  const tag = canonical(locale) ?? locale;
+  let tag = locale;
+  try {
+    tag = Intl.getCanonicalLocales(locale)[0] ?? locale;
+  } catch {
+    // kept as given
+  }
   let table = registered.get(tag);
   if (!table) registered.set(tag, (table = new Map()));
-  for (const [id, text] of Object.entries(messages)) table.set(id, parse(text));
-  matches.clear();
+  for (const [id, text] of Object.entries(messages)) table.set(id, text);
   for (const listener of listeners) listener();
 }
 
@@ -63,51 +67,6 @@ export function registerMessages(locale: string, messages: Record<string, string
 export function onMessagesChanged(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
-}
-
-function canonical(tag: string): string | null {
-  try {
-    return Intl.getCanonicalLocales(tag)[0] ?? null;
-  } catch {
-    return null;
-  }
-}
-
-function maximal(tag: string): Intl.Locale | null {
-  try {
-    return new Intl.Locale(tag).maximize();
-  } catch {
-    return null;
-  }
-}
-
-const matches = new Map<string, string | null>();
-
-/**
- * The catalog language for one requested tag: itself, else the shipped or registered language of the
- * same language and script, preferring the same region (de-AT → de, pt-PT → pt-BR, zh-SG → zh-CN,
- * iw → he; zh-TW, written in Traditional script, finds none). Null when none fits.
- */
-export function matchLocale(requested: string): string | null {
-  let hit = matches.get(requested);
-  if (hit !== undefined) return hit;
-  hit = null;
-  const tag = canonical(requested);
-  const want = tag ? maximal(tag) : null;
-  if (tag && want) {
-    const available = [...registered.keys(), ...SHIPPED_LOCALES];
-    const lower = tag.toLowerCase();
-    hit = available.find((a) => a.toLowerCase() === lower) ?? null;
-    if (!hit) {
-      const same = available.filter((a) => {
-        const have = maximal(a);
-        return have !== null && have.language === want.language && have.script === want.script;
-      });
-      hit = same.find((a) => maximal(a)?.region === want.region) ?? same[0] ?? null;
-    }
-  }
-  matches.set(requested, hit);
-  return hit;
 }
 
 /** What a provider resolved: `locale` formats money, dates and names; `language` picks the texts. */
@@ -119,14 +78,23 @@ export interface ResolvedLocale {
   readonly dir: 'ltr' | 'rtl';
 }
 
-/** The first requested tag that a shipped or registered language serves; English otherwise. */
-export function resolveLocale(requested: readonly (string | null | undefined)[]): ResolvedLocale {
-  for (const tag of requested) {
-    if (!tag) continue;
-    const language = matchLocale(tag);
-    if (language) return { locale: canonical(tag) ?? language, language, dir: directionOf(language) };
-  }
-  return { locale: 'en', language: 'en', dir: 'ltr' };
+const english: ResolvedLocale = { locale: 'en', language: 'en', dir: 'ltr' };
+/** What providers resolved (resolve.ts, loaded lazily), by the locale they publish. */
+const resolutions = new Map<string, ResolvedLocale>([['en', english]]);
+
+/** Remembers a provider's resolution, so its elements find their language and direction by its locale. @internal */
+export function remember(resolved: ResolvedLocale): void {
+  resolutions.set(resolved.locale, resolved);
+}
+
+/** The language and direction of a locale a provider published (English for any other). */
+export function resolvedFor(locale: string | undefined): ResolvedLocale {
+  return (locale && resolutions.get(locale)) || english;
+}
+
+/** The languages hosts registered. @internal */
+export function registeredLanguages(): string[] {
+  return [...registered.keys()];
 }
 
 /** What an element asks for: the provider's `locale`, else the nearest `lang`, else the browser's. */
@@ -143,44 +111,52 @@ export function requestedLocales(element: Element, locale: string | undefined): 
   return typeof navigator === 'undefined' ? [] : (navigator.languages ?? [navigator.language]);
 }
 
-function directionOf(language: string): 'ltr' | 'rtl' {
-  const info = maximal(language);
-  return info && /^(Arab|Hebr|Thaa|Syrc|Nkoo|Adlm|Rohg)$/.test(info.script ?? '') ? 'rtl' : 'ltr';
+/**
+ * Adds lazily loaded parts of the shipped catalogs (the form's texts load with the form). Every
+ * provider then loads the parts of its language. @internal
+ */
+export function addCatalogs(parts: Record<string, Loader>): void {
+  for (const [language, loader] of Object.entries(parts)) unloaded.set(language, [...(unloaded.get(language) ?? []), loader]);
+  for (const listener of listeners) listener();
+}
+addCatalogs(core);
+
+/** Loads what is missing of a shipped language's catalog (null when nothing is: English, a host's language). */
+export function loadLanguage(language: string): Promise<void> | null {
+  const parts = unloaded.get(language);
+  if (parts) {
+    unloaded.delete(language);
+    const previous = loading.get(language)?.catch(() => undefined);
+    const done = Promise.all([previous, ...parts.map((load) => load())]).then(([, ...modules]) => {
+      catalogs.set(language, Object.assign({}, catalogs.get(language), ...modules.map((m) => m.default)));
+    });
+    loading.set(language, done);
+    // A part that failed to load is tried again next time.
+    done.catch(() => unloaded.set(language, [...parts, ...(unloaded.get(language) ?? [])]));
+  }
+  return loading.get(language) ?? null;
 }
 
-/** Loads a shipped language's catalog once (English and registered languages need none). */
-export function loadLanguage(language: string): Promise<void> | null {
-  if (catalogs.has(language) || !(language in loaders)) return null;
-  return loaders[language as keyof typeof loaders]().then((module) => {
-    catalogs.set(language, module.default);
-  });
+/** Resolves when every catalog part in flight has loaded (or failed). */
+export function catalogsSettled(): Promise<unknown> {
+  return Promise.allSettled(loading.values());
 }
 
 /** A shipped language's compiled catalog, once loaded (tests and tools). */
-export function shippedCatalog(language: string): Readonly<Record<string, CompiledMessage>> | undefined {
+export function shippedCatalog(language: string): Readonly<Record<string, string>> | undefined {
   return catalogs.get(language);
 }
 
-/** Whether a language's texts are ready to render without a wait. */
-export function isLanguageReady(language: string): boolean {
-  return catalogs.has(language) || !(language in loaders);
-}
 
 // ── Formatting ─────────────────────────────────────────────────────────────────────────────
 
-interface Active {
-  locale: string;
-  language: string;
-  dir?: 'ltr' | 'rtl';
-}
-const english: Active = { locale: 'en', language: 'en', dir: 'ltr' };
-let active: Active = english;
+let active: ResolvedLocale = english;
 
 /**
  * Runs `render` with `resolved`'s texts and formats: an element's whole render happens inside,
  * so every `msg()` it calls speaks its provider's language, whatever other providers on the page use.
  */
-export function withLocale<T>(resolved: Active | null | undefined, render: () => T): T {
+export function withLocale<T>(resolved: ResolvedLocale | null | undefined, render: () => T): T {
   const previous = active;
   active = resolved ?? english;
   try {
@@ -218,24 +194,26 @@ function category(value: number, locale: string): string {
   return rules.select(value);
 }
 
-function render(message: CompiledMessage, args: Record<string, MessageValue>, locale: string, isolate: boolean, count?: number): string {
-  if (typeof message === 'string') return message;
-  let out = '';
-  for (const node of message) {
-    if (typeof node === 'string') out += node;
-    else if (node === 0) out += count === undefined ? '#' : formatNumber(count, locale);
-    else if (node.length === 1) {
-      const value = args[node[0]];
-      const text = typeof value === 'number' ? formatNumber(value, locale) : (value ?? `{${node[0]}}`);
-      out += isolate ? FSI + text + PDI : text;
-    } else {
-      const value = Number(args[node[0]]);
-      const branches = node[1];
+/** `{name, plural, =0 {…} one {…} other {…}}`: a plural whose branches may hold `{placeholders}`. */
+const PLURAL = /\{(\w+),\s*plural,\s*((?:[^{}]|\{(?:[^{}]|\{\w+\})*\})*)\}/g;
+const BRANCH = /(=\d+|\w+)\s*\{((?:[^{}]|\{\w+\})*)\}/g;
+
+/** Fills a message in: plurals first (their `#` is the number), then `{placeholders}`. */
+function format(message: string, args: Record<string, MessageValue>, locale: string, isolate: boolean): string {
+  return message
+    .replace(PLURAL, (_, name: string, body: string) => {
+      const value = Number(args[name]);
+      const branches: Record<string, string> = {};
+      for (const [, key, text] of body.matchAll(BRANCH)) branches[key!] = text!;
       const branch = branches[`=${value}`] ?? branches[category(value, locale)] ?? branches['other'] ?? '';
-      out += render(branch, args, locale, isolate, value);
-    }
-  }
-  return out;
+      return branch.replace(/#/g, formatNumber(value, locale));
+    })
+    .replace(/\{(\w+)\}/g, (whole, name: string) => {
+      const value = args[name];
+      if (value === undefined) return whole;
+      const text = typeof value === 'number' ? formatNumber(value, locale) : value;
+      return isolate ? FSI + text + PDI : text;
+    });
 }
 
 /**
@@ -244,11 +222,10 @@ function render(message: CompiledMessage, args: Record<string, MessageValue>, lo
  */
 export function msg(english: string, options: { id: string; args?: Record<string, MessageValue> }): string {
   const { language, locale, dir } = active;
-  const compiled =
-    registered.get(language)?.get(options.id) ?? catalogs.get(language)?.[options.id] ?? registered.get('en')?.get(options.id) ?? parse(english);
+  const message = registered.get(language)?.get(options.id) ?? catalogs.get(language)?.[options.id] ?? registered.get('en')?.get(options.id) ?? english;
   // Placeholders (amounts, dates, numbers, emails) are isolated in right-to-left text, where their
   // own direction would otherwise reorder the sentence around them.
-  return render(compiled, options.args ?? {}, language === 'en' || !isFallback(options.id) ? locale : 'en', dir === 'rtl');
+  return format(message, options.args ?? {}, language === 'en' || !isFallback(options.id) ? locale : 'en', dir === 'rtl');
 }
 
 /** Texts several elements share; the contract fixes their English wording. */
@@ -266,22 +243,9 @@ export const sharedText = {
   noProvider: (tag: string) => msg('<{tag}> must be placed inside <billing-provider>.', { id: 'billing.noProvider', args: { tag } }),
 };
 
-/** What a failed load says, by the error's code (never the adapter's or server's own words). */
+/** What a failed load adds, by the error's code (never the adapter's or server's own words). */
 export function loadErrorText(code: BillingErrorCode): string {
-  switch (code) {
-    case 'network':
-      return msg("We couldn't reach the billing service. Check your connection, then try again.", { id: 'billing.load.network' });
-    case 'timeout':
-      return msg('The billing service took too long to answer.', { id: 'billing.load.timeout' });
-    case 'unauthorized':
-      return msg("You aren't signed in, or your session has ended. Sign in again, then try again.", { id: 'billing.load.unauthorized' });
-    case 'rate_limited':
-      return msg('Too many requests in a short time. Wait a minute, then try again.', { id: 'billing.load.rateLimited' });
-    case 'invalid_response':
-      return msg("The billing service sent an answer we couldn't read.", { id: 'billing.load.invalidResponse' });
-    case 'server':
-      return msg('The billing service had a problem. Try again in a few minutes.', { id: 'billing.load.server' });
-    default:
-      return msg('Try again in a few minutes.', { id: 'billing.load.other' });
-  }
+  if (code === 'unauthorized') return msg("You aren't signed in, or your session has ended. Sign in again, then try again.", { id: 'billing.load.unauthorized' });
+  if (code === 'network' || code === 'timeout') return msg('Check your connection, then try again.', { id: 'billing.load.connection' });
+  return msg('Try again in a few minutes.', { id: 'billing.load.other' });
 }

@@ -4,7 +4,7 @@ import { state } from 'lit/decorators.js';
 import { billingContext, type BillingContextValue } from '../context/billing-context.js';
 import type { BillingError } from '../domain/errors.js';
 import { BillingErrorEvent } from '../events/billing-error.js';
-import { loadErrorText, resolveLocale, sharedText, withLocale, type ResolvedLocale } from '../i18n/index.js';
+import { loadErrorText, resolvedFor, sharedText, withLocale, type ResolvedLocale } from '../i18n/index.js';
 
 /**
  * Base of every billing element but the provider: reads the provider's state through the
@@ -50,7 +50,7 @@ export class BillingConsumerElement extends LitElement {
 
   /** The provider's language: every `msg()` of a render speaks it; the rendered root carries its `lang` and `dir`. */
   protected get resolvedLocale(): ResolvedLocale {
-    return resolveLocale([this.locale]);
+    return resolvedFor(this.billing?.state.locale);
   }
 
   protected override update(changed: PropertyValues): void {

@@ -6,7 +6,7 @@ import { BillingError, toBillingError } from '../../domain/errors.js';
 import type { BillingSnapshot, PaymentSubmission, SubmitResult } from '../../domain/types.js';
 import type { BillingAdapter, CardFields } from '../../adapters/adapter.js';
 import { BillingErrorEvent } from '../../events/billing-error.js';
-import { loadLanguage, onMessagesChanged, requestedLocales, resolveLocale } from '../../i18n/index.js';
+import { loadLanguage, onMessagesChanged, registeredLanguages, remember, requestedLocales } from '../../i18n/index.js';
 import type * as ProviderData from './billing-provider.data.js';
 
 /** Seconds a load may take before the provider gives up on it (`load-timeout`). */
@@ -258,21 +258,22 @@ export class BillingProvider extends LitElement {
    * language), so elements switch language in one render; until then they keep the previous one.
    */
   #applyLocale(force = false): void {
-    const resolved = resolveLocale(requestedLocales(this, this.locale));
+    const requested = requestedLocales(this, this.locale);
     const sequence = ++this.#localeSequence;
     const publish = (locale: string) => {
       if (sequence !== this.#localeSequence) return;
       if (force && locale === this.state.locale) this.#provider.setValue(this.#makeValue({ ...this.state }));
       else this.#setState({ locale });
     };
-    const loading = loadLanguage(resolved.language);
-    if (!loading) publish(resolved.locale);
-    else
-      loading.then(
-        () => publish(resolved.locale),
-        // The language's chunk did not load (offline?): English, the source, rather than nothing.
-        () => publish('en'),
-      );
+    // Resolution (resolve.ts) and the language's texts load lazily; English needs neither.
+    import('../../i18n/resolve.js')
+      .then(({ resolveLocale }) => {
+        const resolved = resolveLocale(requested, registeredLanguages());
+        remember(resolved);
+        return Promise.resolve(loadLanguage(resolved.language)).then(() => resolved.locale);
+      })
+      // A chunk did not load (offline?): English, the source, rather than nothing.
+      .then(publish, () => publish('en'));
   }
 
   #schedule(): void {
