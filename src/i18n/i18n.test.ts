@@ -5,6 +5,8 @@
  */
 import { expect } from '@open-wc/testing';
 import { loadLanguage, msg, shippedCatalog, withLocale } from './index.js';
+// Registers the form's part of each catalog (loaded with the form).
+import '../components/billing-form/billing-form.text.js';
 import { SHIPPED_LOCALES, resolveLocale } from './resolve.js';
 import { parse } from './parse.js';
 import type { CompiledMessage, MessageNode } from './types.js';
