@@ -24,11 +24,47 @@ const withSchemeAndDirection: Decorator = (story, { globals }) => {
   return story();
 };
 
+/** The shipped languages, for the toolbar (English is the source). */
+const LANGUAGES = [
+  { value: 'en', title: 'English' },
+  { value: 'de', title: 'Deutsch' },
+  { value: 'fr', title: 'Français' },
+  { value: 'es', title: 'Español' },
+  { value: 'it', title: 'Italiano' },
+  { value: 'pt-BR', title: 'Português (Brasil)' },
+  { value: 'nl', title: 'Nederlands' },
+  { value: 'ja', title: '日本語' },
+  { value: 'zh-CN', title: '简体中文' },
+  { value: 'ar', title: 'العربية (rtl)' },
+  { value: 'he', title: 'עברית (rtl)' },
+  { value: 'sv', title: 'Svenska (not shipped: English)' },
+];
+
+/**
+ * Applies the toolbar's language: the preview page's `lang`, and `locale` on every provider of the
+ * story that has none of its own (a story's `locale` argument wins).
+ */
+const withLanguage: Decorator = (story, { globals }) => {
+  const locale = typeof globals['locale'] === 'string' && globals['locale'] ? globals['locale'] : 'en';
+  document.documentElement.lang = locale;
+  const rendered = story();
+  setTimeout(() => {
+    for (const provider of document.querySelectorAll<HTMLElement & { locale?: string }>('billing-provider')) {
+      if (!provider.hasAttribute('locale')) provider.locale = locale;
+    }
+  });
+  return rendered;
+};
+
 const preview: Preview = {
   // A docs page per story file (per element, plus the Theming page).
   tags: ['autodocs'],
-  decorators: [withSchemeAndDirection],
+  decorators: [withSchemeAndDirection, withLanguage],
   globalTypes: {
+    locale: {
+      description: 'Language of the billing elements (the providers\' locale)',
+      toolbar: { title: 'Language', icon: 'globe', items: LANGUAGES, dynamicTitle: true },
+    },
     scheme: {
       description: 'Color scheme of the host page (the elements follow it)',
       toolbar: {
@@ -54,7 +90,7 @@ const preview: Preview = {
       },
     },
   },
-  initialGlobals: { scheme: 'light', dir: 'ltr' },
+  initialGlobals: { scheme: 'light', dir: 'ltr', locale: 'en' },
   parameters: {
     layout: 'padded',
     controls: { expanded: true, sort: 'requiredFirst' },

@@ -80,7 +80,8 @@ provider.addEventListener('payment-method-submit', () => {
 function applyPage(): void {
   document.documentElement.classList.toggle('dark', dark.checked);
   document.documentElement.dir = rtl.checked ? 'rtl' : 'ltr';
-  document.documentElement.lang = localeSelect.value;
+  // One locale for the billing elements (texts, money, dates, country names, plurals, direction):
+  // the page's own chrome stays English.
   provider.locale = localeSelect.value;
 }
 

@@ -7,8 +7,8 @@
 //   node scripts/size.mjs --inputs   also list, per entry, the minified bytes of each input in its
 //                                    initial chunks (where the bytes go; before gzip)
 // Budgets (issue 12's targets: root ≤ 30 kB, billing-form.js ≤ 16 kB, any other tag alone ≤ 12 kB):
-// root at its target; the others just above today's figure, each tag entry defining the provider
-// synchronously; pdf-lib never in an initial chunk, one country's address data ≤ 3 kB.
+// NOT reached yet: each budget sits just above today's figure (after localization, the error
+// summary and the designed look landed), each tag entry defining the provider synchronously; pdf-lib never in an initial chunk, one country's address data ≤ 3 kB.
 // The published build minifies Lit's templates (scripts/build.mjs); this measures the same transform
 // (`--raw-literals` measures without it, for comparison).
 import { build } from 'esbuild';
@@ -19,12 +19,12 @@ import { minifyLiteralsPlugin } from './minify-literals.mjs';
 
 const KB = 1000;
 const entries = [
-  { name: 'billing-elements (root)', file: 'src/index.ts', budget: 30 * KB },
-  { name: 'billing-elements/billing-provider.js', file: 'src/billing-provider.ts', budget: 8.5 * KB },
-  existsSync('src/billing-form.ts') && { name: 'billing-elements/billing-form.js', file: 'src/billing-form.ts', budget: 18.7 * KB },
-  { name: 'billing-elements/invoice-history.js', file: 'src/invoice-history.ts', budget: 15.7 * KB },
-  { name: 'billing-elements/overdue-banner.js', file: 'src/overdue-banner.ts', budget: 12.5 * KB },
-  { name: 'billing-elements/suspension-modal.js', file: 'src/suspension-modal.ts', budget: 14.8 * KB },
+  { name: 'billing-elements (root)', file: 'src/index.ts', budget: 31 * KB },
+  { name: 'billing-elements/billing-provider.js', file: 'src/billing-provider.ts', budget: 9 * KB },
+  existsSync('src/billing-form.ts') && { name: 'billing-elements/billing-form.js', file: 'src/billing-form.ts', budget: 20.4 * KB },
+  { name: 'billing-elements/invoice-history.js', file: 'src/invoice-history.ts', budget: 16.9 * KB },
+  { name: 'billing-elements/overdue-banner.js', file: 'src/overdue-banner.ts', budget: 13.7 * KB },
+  { name: 'billing-elements/suspension-modal.js', file: 'src/suspension-modal.ts', budget: 16.1 * KB },
 ].filter(Boolean);
 const ADDRESS_CHUNK_BUDGET = 3 * KB;
 
@@ -43,6 +43,7 @@ async function measure(entry) {
     metafile: true,
     outdir: '/virtual',
     legalComments: 'none',
+    charset: 'utf8', // as published: non-ASCII texts (translations) are UTF-8, not \u escapes
     conditions: ['browser', 'production'],
     define: { 'process.env.NODE_ENV': '"production"' },
     logLevel: 'silent',
@@ -93,6 +94,8 @@ function describeLazy(chunk) {
   if (has('memory-backend')) return "MemoryBillingAdapter's behaviour (failures, charges, idempotency, downloads), with its first call";
   if (has('adapters/abort')) return 'abort-aware waiting shared by the adapters and the provider';
   if (has('suspension-modal') || has('billing-form/billing-form.ts')) return '<billing-form> for the suspension modal';
+  const language = chunk.inputs.map((i) => /i18n\/locales\/([\w.-]+)\.ts$/.exec(i)?.[1]).find(Boolean);
+  if (language) return `texts:${language}`;
   const country = chunk.inputs.map((i) => /address\/data\/([A-Z]{2})\.ts$/.exec(i)?.[1]).find(Boolean);
   if (country) return `address:${country}`;
   return `shared by lazy chunks: ${chunk.inputs.map((i) => i.replace(/^.*\//, '')).slice(0, 3).join(', ')}`;
@@ -117,7 +120,11 @@ for (const entry of entries) {
   if (entry.file === 'src/index.ts') lazyLines = lazy.map((c) => ({ kind: describeLazy(c), bytes: c.bytes }));
 }
 const address = lazyLines.filter((c) => c.kind.startsWith('address:'));
-const other = lazyLines.filter((c) => !c.kind.startsWith('address:'));
+// One lazily loaded chunk of texts per shipped language (issue 8): each ≤ 3 kB.
+const LANGUAGE_CHUNK_BUDGET = 3 * KB;
+const languages = lazyLines.filter((c) => c.kind.startsWith('texts:'));
+for (const c of languages) if (c.bytes > LANGUAGE_CHUNK_BUDGET) problems.push(`${c.kind}: ${kb(c.bytes)} > ${kb(LANGUAGE_CHUNK_BUDGET)}`);
+const other = lazyLines.filter((c) => !c.kind.startsWith('address:') && !c.kind.startsWith('texts:'));
 for (const c of address) if (c.bytes > ADDRESS_CHUNK_BUDGET) problems.push(`${c.kind}: ${kb(c.bytes)} > ${kb(ADDRESS_CHUNK_BUDGET)}`);
 lines.push('', '| lazily loaded chunk (from the root) | min+gzip |', '| --- | ---: |');
 for (const c of other.sort((a, b) => b.bytes - a.bytes)) lines.push(`| ${c.kind} | ${kb(c.bytes)} |`);
@@ -127,6 +134,10 @@ if (address.length) {
   lines.push(
     `| address data, one country each (${address.length} chunks) | largest ${kb(sorted[0].bytes)} (${sorted[0].kind.slice(8)}), median ${kb(median.bytes)}; budget ${kb(ADDRESS_CHUNK_BUDGET)} |`,
   );
+}
+if (languages.length) {
+  lines.push('', `| texts of one language, loaded when a provider needs it (budget ${kb(LANGUAGE_CHUNK_BUDGET)} each) | min+gzip |`, '| --- | ---: |');
+  for (const c of languages) lines.push(`| ${c.kind.slice(6)} | ${kb(c.bytes)} |`);
 }
 const report = lines.join('\n');
 console.log(report);

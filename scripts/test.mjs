@@ -34,6 +34,7 @@ step('lint (eslint: TypeScript, lit, wc, lit-a11y)', bin('eslint'), ['.', '--max
 if (existsSync('scripts/build-address-data.mjs')) step('address data fresh', 'node', ['scripts/build-address-data.mjs', '--check']);
 if (existsSync('scripts/build-openapi.mjs')) step('OpenAPI document fresh', 'node', ['scripts/build-openapi.mjs', '--check']);
 step('custom-elements.json fresh', 'node', ['scripts/manifest.mjs', '--check']);
+if (existsSync('scripts/i18n.mjs')) step('i18n catalogs complete, compiled modules fresh (xliff/)', 'node', ['scripts/i18n.mjs', '--check']);
 step('custom-elements.json lists every part, token, state, slot and event the code uses', 'node', ['scripts/manifest-truth.mjs']);
 step('framework entries fresh (React wrappers, JSX and Vue types)', 'node', ['scripts/generate-frameworks.mjs', '--check']);
 

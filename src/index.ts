@@ -14,6 +14,8 @@ export * from './components/billing-form/billing-form.js';
 export * from './components/overdue-banner/overdue-banner.js';
 export * from './components/suspension-modal/suspension-modal.js';
 export * from './components/invoice-history/invoice-history.js';
+export { registerMessages } from './i18n/index.js';
+export type { ShippedLocale } from './i18n/resolve.js';
 
 // The provider first: the elements inside it find it as they connect.
 defineElement('billing-provider', BillingProvider);

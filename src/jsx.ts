@@ -40,7 +40,7 @@ export type BillingProviderJsxProps = BaseProps<BillingProvider> & {
   refreshInterval?: number;
   /** Attribute form of `refreshInterval`. */
   'refresh-interval'?: number;
-  /** Locale for money and dates; defaults to the nearest `lang` attribute, then the browser's. */
+  /** The one locale of every element inside: texts, money, dates, country names and plurals (`de`, `de-AT`, `ar`, `ja`…). Unset: the nearest `lang` attribute, else the browser's languages. A regional tag takes its language's texts (`de-AT` → German); an unshipped language shows English, marked `lang="en"`. Changing it re-renders every element, keeping what was typed. */
   locale?: string | undefined;
   /** Seconds to wait for the adapter's `load()` before aborting it and showing the error state with Try again (a `timeout` BillingError). Anything but a positive number means the default, 30. */
   loadTimeout?: number;

@@ -85,7 +85,7 @@ export const HostPageSuspended: Story = {
     ),
 };
 
-/** `locale="de-DE"`: money and dates follow the provider's locale (the texts stay English without a translation). */
+/** `locale="de-DE"`: texts, money, dates, country names and plurals follow the provider's locale (German). */
 export const GermanLocale: Story = {
   name: 'Locale de-DE',
   args: { locale: 'de-DE' },

@@ -1,10 +1,10 @@
 import { consume } from '@lit/context';
-import { LitElement, html, isServer, nothing, type TemplateResult } from 'lit';
+import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { billingContext, type BillingContextValue } from '../context/billing-context.js';
 import type { BillingError } from '../domain/errors.js';
 import { BillingErrorEvent } from '../events/billing-error.js';
-import { sharedText } from '../i18n/index.js';
+import { loadErrorText, resolvedFor, sharedText, withLocale, type ResolvedLocale } from '../i18n/index.js';
 
 /**
  * Base of every billing element but the provider: reads the provider's state through the
@@ -43,8 +43,25 @@ export class BillingConsumerElement extends LitElement {
     return this.billing?.state.snapshot?.viewer.canManageBilling === true;
   }
 
+  /** The provider's locale (money, dates, names); `en` until there is a provider. */
   protected get locale(): string {
-    return this.billing?.state.locale ?? 'en-US';
+    return this.billing?.state.locale ?? 'en';
+  }
+
+  /** The provider's language: every `msg()` of a render speaks it; the rendered root carries its `lang` and `dir`. */
+  protected get resolvedLocale(): ResolvedLocale {
+    return resolvedFor(this.billing?.state.locale);
+  }
+
+  protected override update(changed: PropertyValues): void {
+    const resolved = this.resolvedLocale;
+    withLocale(resolved, () => super.update(changed));
+    if (isServer) return;
+    for (const root of Array.from(this.renderRoot.children)) {
+      if (root.localName === 'style') continue;
+      if (root.getAttribute('lang') !== resolved.locale) root.setAttribute('lang', resolved.locale);
+      if (root.getAttribute('dir') !== resolved.dir) root.setAttribute('dir', resolved.dir);
+    }
   }
 
   protected fireError(error: BillingError): void {
@@ -73,7 +90,7 @@ export class BillingConsumerElement extends LitElement {
     if (options.quiet) return nothing;
     if (status === 'error' && error) {
       return html`<div part="load-error" class="notice notice--error" role="alert">
-        <p>${sharedText.loadFailed()}</p>
+        <p>${sharedText.loadFailed()} ${loadErrorText(error.code)}</p>
         <button part="retry" class="button button--secondary" type="button" @click=${() => void billing.actions.refresh()}>
           ${sharedText.retry()}
         </button>
@@ -82,12 +99,11 @@ export class BillingConsumerElement extends LitElement {
     return html`<p part="loading" class="loading" role="status">${sharedText.loading()}</p>`;
   }
 
-  /** "To pay another way, write to <a>email</a>." — nothing without an address. */
+  /** "To pay another way, write to <a>email</a>." — one sentence, the link where the language puts it. */
   protected renderPayAnotherWay(email: string | undefined): TemplateResult | typeof nothing {
     if (!email) return nothing;
-    return html`<p part="note" class="note">
-      ${sharedText.payAnotherWayPrefix()} <a href=${`mailto:${email}`}>${email}</a>.
-    </p>`;
+    const [before, after] = sharedText.payAnotherWay('\u0000').split('\u0000');
+    return html`<p part="note" class="note">${before}<a href=${`mailto:${email}`} dir="ltr">${email}</a>${after}</p>`;
   }
 
   /** Whether a `<billing-provider>` element encloses this one (across shadow roots). */

@@ -44,7 +44,7 @@ export const BillingForm = createComponent({
 /**
  * `<billing-provider>`: Loads billing data through an adapter and shares it with the elements inside.
  * @prop refreshInterval - attribute `refresh-interval`; Reload every N seconds while connected and the page is visible (0: never).
- * @prop locale - attribute `locale`; Locale for money and dates; defaults to the nearest `lang` attribute, then the browser's.
+ * @prop locale - attribute `locale`; The one locale of every element inside: texts, money, dates, country names and plurals (`de`, `de-AT`, `ar`, `ja`…). Unset: the nearest `lang` attribute, else the browser's languages. A regional tag takes its language's texts (`de-AT` → German); an unshipped language shows English, marked `lang="en"`. Changing it re-renders every element, keeping what was typed.
  * @prop loadTimeout - attribute `load-timeout`; Seconds to wait for the adapter's `load()` before aborting it and showing the error state with Try again (a `timeout` BillingError). Anything but a positive number means the default, 30.
  * @prop adapter - property only; The billing adapter: `MemoryBillingAdapter`, `HttpBillingAdapter` or your own. Setting it (re)loads.
  * @prop onBillingError - `billing-error` (BillingErrorEvent): A load failed. `detail: { error: BillingError }`.

@@ -325,7 +325,8 @@ describe('<billing-form>', () => {
       await element.updateComplete;
       const postal = control(element, 'billingAddress-postalCode');
       expect(postal.getAttribute('aria-invalid')).to.equal('true');
-      expect(textOf(element.shadowRoot!.getElementById('billingAddress-postalCode-error')!)).to.equal('The bank does not know this ZIP code.');
+      // The server's own (English) words stay out of the page: the field's own sentence, in the viewer's language.
+      expect(textOf(element.shadowRoot!.getElementById('billingAddress-postalCode-error')!)).to.equal('Enter a valid ZIP code, for example 95014.');
       expect(textOf(element.shadowRoot!.getElementById('card-expiry-error')!)).to.equal('This card has expired.');
       expect(textOf(element.shadowRoot!.getElementById('mailing-phone-error')!)).to.equal('Phone is required.');
       await waitUntil(() => element.shadowRoot!.activeElement === postal, 'focus on the first field named');

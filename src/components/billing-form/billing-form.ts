@@ -15,10 +15,11 @@ import { live } from 'lit/directives/live.js';
 import { toBillingError, type BillingError } from '../../domain/errors.js';
 import { CARD_FIELDS, emptyValues, isCardField, type FormField, type FormValues } from '../../domain/payment-form-fields.js';
 import type { FieldProblem, FormContext } from '../../domain/payment-form.js';
+import type { PostalLabel, RegionLabel } from '../../domain/address/types.js';
 import type { PaymentMethod, SubmitResult } from '../../domain/types.js';
 import { PaymentMethodSubmitEvent } from '../../events/payment-method-submit.js';
 import { PaymentMethodUpdatedEvent } from '../../events/payment-method-updated.js';
-import { localized, sharedText } from '../../i18n/index.js';
+import { sharedText } from '../../i18n/index.js';
 import { BillingConsumerElement } from '../../internal/billing-consumer.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { safeHrefProperty } from '../../internal/safe-href.js';
@@ -74,6 +75,17 @@ const AUTOCOMPLETE: Partial<Record<FormField, string>> = {
   'billingAddress.region': 'billing address-level1',
   'billingAddress.postalCode': 'billing postal-code',
 };
+
+/** Inputs that read left to right in every language: numbers, codes, addresses of mail and phone. */
+const LTR_FIELDS: ReadonlySet<FormField> = new Set<FormField>([
+  'card.number',
+  'card.expiry',
+  'card.cvc',
+  'mailing.email',
+  'mailing.phone',
+  'mailing.address.postalCode',
+  'billingAddress.postalCode',
+]);
 
 const INPUT_TYPE: Partial<Record<FormField, { type: string; inputmode?: string }>> = {
   'mailing.email': { type: 'email', inputmode: 'email' },
@@ -137,7 +149,6 @@ const idOf = (field: FormField) => field.replaceAll('.', '-');
  * @cssprop [--billing-color-input-text=FieldText] - Input text.
  * @cssprop [--billing-color-input-border] - Input border.
  */
-@localized()
 export class BillingForm extends BillingConsumerElement {
   static override styles = [sharedStyles, billingFormStyles, errorSummaryStyles];
 
@@ -402,9 +413,18 @@ export class BillingForm extends BillingConsumerElement {
     return v.engine.fixedLabel(field);
   }
 
+  /** The country's words for the region and postal-code fields of the field's group. */
+  #labelsOf(field: FormField): { region: RegionLabel | null; postal: PostalLabel | null } {
+    const rules = this.#rules.rules(field.startsWith('mailing.') ? 'mailing' : 'billing');
+    return { region: rules?.regionLabel ?? null, postal: rules?.postalLabel ?? null };
+  }
+
   #errorOf(field: FormField, v: View): string | null {
     const server = this._serverFieldErrors[field];
-    if (server) return v.engine.serverFieldText(server, this.#labelOf(v, field));
+    if (server) {
+      const example = this.#rules.rules(field.startsWith('mailing.') ? 'mailing' : 'billing')?.postalExample ?? null;
+      return v.engine.serverFieldText(server, field, { ...this.#labelsOf(field), example });
+    }
     if (!this._touched.has(field)) return null;
     return this.#problemTextOf(field, v);
   }
@@ -413,11 +433,9 @@ export class BillingForm extends BillingConsumerElement {
   #problemTextOf(field: FormField, v: View): string | null {
     const problem = v.problems[field];
     if (!problem) return null;
-    const group: AddressGroup = field.startsWith('mailing.') ? 'mailing' : 'billing';
-    const rules = this.#rules.rules(group);
     return v.engine.problemText(field, problem, {
-      label: this.#labelOf(v, field),
-      example: rules?.postalExample ?? null,
+      ...this.#labelsOf(field),
+      example: this.#rules.rules(field.startsWith('mailing.') ? 'mailing' : 'billing')?.postalExample ?? null,
       codeLength: v.engine.describeCardNumber(this._values['card.number']).codeLength,
     });
   }
@@ -461,6 +479,7 @@ export class BillingForm extends BillingConsumerElement {
         id=${idOf(field)}
         name=${field}
         type=${kind.type}
+        dir=${LTR_FIELDS.has(field) ? 'ltr' : nothing}
         inputmode=${kind.inputmode ?? nothing}
         autocomplete=${AUTOCOMPLETE[field] ?? 'off'}
         placeholder=${options.placeholder ?? nothing}
@@ -504,7 +523,6 @@ export class BillingForm extends BillingConsumerElement {
     if (!shape.shown) return nothing;
     const field: FormField = group === 'mailing' ? 'mailing.address.region' : 'billingAddress.region';
     if (shape.kind === 'text') return this.#renderInput(field, v);
-    const label = v.engine.regionLabelText(shape.label);
     return this.#renderField(field, v, (describedBy, invalid) => html`<select
       part="input"
       id=${idOf(field)}
@@ -517,7 +535,7 @@ export class BillingForm extends BillingConsumerElement {
       @change=${(event: Event) => this.#onInput(v.engine, field, event)}
       @blur=${() => this.#touch(field)}
     >
-      <option value="" ?selected=${this._values[field] === ''}>${v.engine.formText.chooseRegion(label)}</option>
+      <option value="" ?selected=${this._values[field] === ''}>${v.engine.formText.chooseRegion(shape.label)}</option>
       ${shape.options.map((o) => html`<option value=${o.code} ?selected=${this._values[field] === o.code}>${o.name}</option>`)}
     </select>`);
   }
@@ -687,6 +705,7 @@ export class BillingForm extends BillingConsumerElement {
   #renderSubmit(v: View, remaining: number): TemplateResult {
     const owed = this.billing!.state.dunning?.amountOwed;
     const terms = v.engine.formText.termsLink();
+    const [termsBefore, termsAfter] = v.engine.formText.terms('\u0000').split('\u0000');
     return html`
       <div class="submit-area">
         ${this._submitError && this.#submission.unconfirmed
@@ -718,10 +737,9 @@ export class BillingForm extends BillingConsumerElement {
               </button>`
             : nothing}
         </div>
-        <p part="terms" class="terms" id="terms">
-          <span>${v.engine.formText.termsPrefix()}</span>
-          <span>${this.termsHref ? html`<a href=${this.termsHref} target="_blank" rel="noopener">${terms}</a>` : terms}</span>.
-        </p>
+        <p part="terms" class="terms" id="terms"><span>${termsBefore}</span>${this.termsHref
+            ? html`<a href=${this.termsHref} target="_blank" rel="noopener">${terms}</a>`
+            : html`<span>${terms}</span>`}<span>${termsAfter}</span></p>
       </div>
     `;
   }

@@ -1,4 +1,5 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { catalogsSettled } from '../../i18n/index.js';
 
 /** The form's rules and words, loaded lazily (see billing-form.engine.ts). */
 export type FormEngine = typeof import('./billing-form.engine.js');
@@ -7,7 +8,12 @@ let loading: Promise<FormEngine> | undefined;
 
 /** Loads the engine once for every form on the page (a failed load is tried again next time). */
 export function loadFormEngine(): Promise<FormEngine> {
-  loading ??= import('./billing-form.engine.js').catch((error: unknown) => {
+  // The form's texts in the providers' languages start loading as the engine arrives: wait for them
+  // too, so the form's first render already speaks its language.
+  loading ??= import('./billing-form.engine.js').then(async (engine) => {
+    await catalogsSettled();
+    return engine;
+  }).catch((error: unknown) => {
     loading = undefined;
     throw error;
   });

@@ -6,7 +6,7 @@ import type { BillingError } from '../../domain/errors.js';
 import type { BillingSnapshot } from '../../domain/types.js';
 import type { BillingAdapter } from '../../adapters/adapter.js';
 import { BillingErrorEvent } from '../../events/billing-error.js';
-import { resolveLocale } from '../../i18n/index.js';
+import { loadLanguage, onMessagesChanged, registeredLanguages, remember, requestedLocales } from '../../i18n/index.js';
 import type * as ProviderData from './billing-provider.data.js';
 
 /** Seconds a load may take before the provider gives up on it (`load-timeout`). */
@@ -65,7 +65,12 @@ export class BillingProvider extends LitElement {
   /** Reload every N seconds while connected and the page is visible (0: never). */
   @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = 0;
 
-  /** Locale for money and dates; defaults to the nearest `lang` attribute, then the browser's. */
+  /**
+   * The one locale of every element inside: texts, money, dates, country names and plurals
+   * (`de`, `de-AT`, `ar`, `ja`…). Unset: the nearest `lang` attribute, else the browser's languages.
+   * A regional tag takes its language's texts (`de-AT` → German); an unshipped language shows
+   * English, marked `lang="en"`. Changing it re-renders every element, keeping what was typed.
+   */
   @property() locale?: string;
 
   /**
@@ -80,6 +85,8 @@ export class BillingProvider extends LitElement {
   /** The adapter the current snapshot came from. */
   #loadedAdapter?: BillingAdapter;
   #timer?: ReturnType<typeof setInterval>;
+  #localeSequence = 0;
+  #stopListening?: () => void;
 
   #actions: BillingActions = {
     refresh: () => this.refresh(),
@@ -107,7 +114,7 @@ export class BillingProvider extends LitElement {
       loading: false,
       dunning: null,
       today: browserToday(),
-      locale: 'en-US',
+      locale: 'en',
       hostedCardFields: false,
     }),
   });
@@ -119,7 +126,9 @@ export class BillingProvider extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.#setState({ locale: this.#locale() });
+    this.#applyLocale();
+    // A host's registerMessages(): re-resolve (it may add a language) and re-render every element.
+    this.#stopListening ??= onMessagesChanged(() => this.#applyLocale(true));
     // The first load starts from updated(); a provider moved in the DOM reloads what it dropped.
     if (this.hasUpdated && this.adapter && (this.state.status === 'idle' || this.#interrupted || this.#loadedAdapter !== this.adapter)) {
       void this.refresh();
@@ -130,6 +139,8 @@ export class BillingProvider extends LitElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.#stopListening?.();
+    this.#stopListening = undefined;
     this.#interrupted = this.#loadController !== undefined;
     this.#loadController?.abort();
     this.#loadController = undefined;
@@ -143,7 +154,7 @@ export class BillingProvider extends LitElement {
       this.#setState({ hostedCardFields: typeof this.adapter?.mountCardFields === 'function' });
       if (this.isConnected) void this.refresh();
     }
-    if (changed.has('locale')) this.#setState({ locale: this.#locale() });
+    if (changed.has('locale')) this.#applyLocale();
     if (changed.has('refreshInterval')) this.#schedule();
   }
 
@@ -213,8 +224,27 @@ export class BillingProvider extends LitElement {
     return { state, actions: this.#actions };
   }
 
-  #locale(): string {
-    return this.locale || resolveLocale(this);
+  /**
+   * Resolves the locale and publishes it once its language's texts are loaded (one lazy chunk per
+   * language), so elements switch language in one render; until then they keep the previous one.
+   */
+  #applyLocale(force = false): void {
+    const requested = requestedLocales(this, this.locale);
+    const sequence = ++this.#localeSequence;
+    const publish = (locale: string) => {
+      if (sequence !== this.#localeSequence) return;
+      if (force && locale === this.state.locale) this.#provider.setValue(this.#makeValue({ ...this.state }));
+      else this.#setState({ locale });
+    };
+    // Resolution (resolve.ts) and the language's texts load lazily; English needs neither.
+    import('../../i18n/resolve.js')
+      .then(({ resolveLocale }) => {
+        const resolved = resolveLocale(requested, registeredLanguages());
+        remember(resolved);
+        return Promise.resolve(loadLanguage(resolved.language)).then(() => resolved.locale);
+      })
+      // A chunk did not load (offline?): English, the source, rather than nothing.
+      .then(publish, () => publish('en'));
   }
 
   #schedule(): void {

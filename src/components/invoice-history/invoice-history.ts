@@ -7,7 +7,7 @@ import { listInvoices } from '../../domain/invoices.js';
 import { formatMoney } from '../../domain/money.js';
 import type { Invoice, InvoiceStatus } from '../../domain/types.js';
 import { InvoiceDownloadEvent } from '../../events/invoice-download.js';
-import { localized, msg, str } from '../../i18n/index.js';
+import { msg } from '../../i18n/index.js';
 import { BillingConsumerElement } from '../../internal/billing-consumer.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { invoiceHistoryStyles } from './invoice-history.styles.js';
@@ -61,7 +61,6 @@ function saveBlob(blob: Blob, fileName: string): void {
  * @cssprop [--billing-color-danger=light-dark(#c5221f, #f28b82)] - Open badge and download errors.
  * @cssprop [--billing-color-border] - Table rules.
  */
-@localized()
 export class InvoiceHistory extends BillingConsumerElement {
   static override styles = [sharedStyles, invoiceHistoryStyles];
 
@@ -126,7 +125,7 @@ export class InvoiceHistory extends BillingConsumerElement {
             part="download"
             class="button button--secondary"
             type="button"
-            aria-label=${msg(str`Download Invoice ${invoice.number}`, { id: 'billing.invoice.downloadNamed' })}
+            aria-label=${msg('Download Invoice {number}', { id: 'billing.invoice.downloadNamed', args: { number: invoice.number } })}
             aria-disabled=${busy ? 'true' : 'false'}
             aria-describedby=${error ? `download-error-${index}` : nothing}
             @click=${() => void this.download(invoice)}

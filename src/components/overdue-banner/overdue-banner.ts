@@ -2,14 +2,13 @@ import { html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { DunningLevel, DunningState } from '../../domain/dunning.js';
 import { formatMoney } from '../../domain/money.js';
-import { localized, msg, sharedText, str } from '../../i18n/index.js';
+import { msg, sharedText } from '../../i18n/index.js';
 import { BillingConsumerElement } from '../../internal/billing-consumer.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { safeHrefProperty } from '../../internal/safe-href.js';
 import { requestUpdate } from '../../internal/update-request.js';
 import { overdueBannerStyles } from './overdue-banner.styles.js';
 
-const days = sharedText.days;
 
 /**
  * The overdue banner: one banner from the first outstanding invoice (level `outstanding`), a
@@ -34,7 +33,6 @@ const days = sharedText.days;
  * @cssprop [--billing-color-warning=light-dark(#8f4a00, #fdd663)] - Accent of the `outstanding` banner.
  * @cssprop [--billing-color-danger=light-dark(#c5221f, #f28b82)] - Accent of the `overdue` and `suspended` banners.
  */
-@localized()
 export class OverdueBanner extends BillingConsumerElement {
   static override styles = [sharedStyles, overdueBannerStyles];
 
@@ -76,31 +74,35 @@ export class OverdueBanner extends BillingConsumerElement {
       case 'overdue':
         return msg('Your account is overdue', { id: 'billing.banner.overdueTitle' });
       default:
-        return dunning.outstandingCount === 1
-          ? msg('You have an outstanding invoice', { id: 'billing.banner.outstandingOne' })
-          : msg(str`You have ${dunning.outstandingCount} outstanding invoices`, { id: 'billing.banner.outstandingMany' });
+        return msg('{count, plural, one {You have an outstanding invoice} other {You have # outstanding invoices}}', {
+          id: 'billing.banner.outstandingTitle',
+          args: { count: dunning.outstandingCount },
+        });
     }
   }
 
   #message(dunning: DunningState) {
     const amount = formatMoney(dunning.amountOwed, this.locale);
-    const age = days(dunning.oldestDaysOutstanding);
     if (dunning.level === 'suspended') {
       if (dunning.outstandingCount === 0) {
         return msg('Access returns once payment is received.', { id: 'billing.modal.messageNoDebt' });
       }
-      return msg(str`${amount} is past due. Access returns once payment is received.`, {
+      return msg('{amount} is past due. Access returns once payment is received.', {
         id: 'billing.banner.suspendedMessage',
+        args: { amount },
       });
     }
-    const left = dunning.daysUntilSuspension === null ? '' : days(dunning.daysUntilSuspension);
+    const days = dunning.oldestDaysOutstanding;
+    const left = dunning.daysUntilSuspension ?? 0;
     if (dunning.level === 'overdue') {
-      return msg(str`${amount} has been past due for ${age}. Your account will be suspended in ${left} unless it is paid.`, {
-        id: 'billing.banner.overdueMessage',
-      });
+      return msg(
+        '{amount} has been past due for {days, plural, one {# day} other {# days}}. Your account will be suspended in {left, plural, one {# day} other {# days}} unless it is paid.',
+        { id: 'billing.banner.overdueMessage', args: { amount, days, left } },
+      );
     }
-    return msg(str`${amount} is past due. Pay it within ${left} to avoid suspension.`, {
+    return msg('{amount} is past due. Pay it within {left, plural, one {# day} other {# days}} to avoid suspension.', {
       id: 'billing.banner.outstandingMessage',
+      args: { amount, left },
     });
   }
 

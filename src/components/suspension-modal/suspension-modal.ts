@@ -2,7 +2,7 @@ import { html, nothing } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { DunningState } from '../../domain/dunning.js';
 import { formatMoney } from '../../domain/money.js';
-import { localized, msg, sharedText, str } from '../../i18n/index.js';
+import { msg, sharedText } from '../../i18n/index.js';
 import { BillingConsumerElement } from '../../internal/billing-consumer.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { safeHrefProperty } from '../../internal/safe-href.js';
@@ -45,7 +45,6 @@ import { suspensionModalStyles } from './suspension-modal.styles.js';
  * @cssprop [--billing-color-danger=light-dark(#c5221f, #f28b82)] - The dialog's accent.
  * @cssprop [--billing-backdrop=rgb(20 20 20 / 0.6)] - The backdrop behind the dialog.
  */
-@localized()
 export class SuspensionModal extends BillingConsumerElement {
   static override styles = [sharedStyles, suspensionModalStyles];
 
@@ -176,9 +175,9 @@ export class SuspensionModal extends BillingConsumerElement {
       return msg('Access returns once payment is received.', { id: 'billing.modal.messageNoDebt' });
     }
     const amount = formatMoney(dunning.amountOwed, this.locale);
-    const age = sharedText.days(dunning.oldestDaysOutstanding);
-    return msg(str`${amount} has been past due for ${age}. Access returns once payment is received.`, {
+    return msg('{amount} has been past due for {days, plural, one {# day} other {# days}}. Access returns once payment is received.', {
       id: 'billing.modal.message',
+      args: { amount, days: dunning.oldestDaysOutstanding },
     });
   }
 
