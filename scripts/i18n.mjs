@@ -16,6 +16,9 @@ import ts from 'typescript';
 
 export const LOCALES = ['de', 'fr', 'es', 'it', 'pt-BR', 'nl', 'ja', 'zh-CN', 'ar', 'he'];
 /** Texts that may read the same as the English source in a translation (names, codes, formats). */
+/** Accessible names (first) that add to a button's visible text (second). */
+const NAME_CONTAINS_TEXT = [['billing.invoice.downloadNamed', 'billing.invoice.download']];
+
 export const SAME_AS_SOURCE = new Set([
   'billing.postal.eircode',
   'billing.form.expiryFormat',
@@ -252,6 +255,11 @@ function compileLocale(locale, messages) {
     }
     if (/'[{}#']/.test(target)) problems.push(`${path}: ${id}: ICU quoting ('{ '# '') is not supported; rephrase without literal braces or #`);
     compiled[id] = target;
+  }
+  // WCAG 2.5.3: an accessible name that adds to a visible text must contain that text in every language.
+  for (const [named, visible] of NAME_CONTAINS_TEXT) {
+    if (compiled[named] && compiled[visible] && !compiled[named].includes(compiled[visible]))
+      problems.push(`${path}: ${named} must contain ${visible}'s text ("${compiled[visible]}"): it names a button that shows it`);
   }
   for (const id of units.keys()) if (!messages.has(id)) problems.push(`${path}: ${id} is not used by the code any more`);
   return compiled;
