@@ -234,6 +234,8 @@ describe('<invoice-history>', () => {
     );
     expect(element.shadowRoot!.querySelector('[part="older-note"]')).to.exist;
     await waitUntil(() => banner.level !== 'none', 'banner level');
+    // The banner's texts arrive with its view (loaded when it connected): updateComplete waits for it.
+    await banner.updateComplete;
     expect(banner.level).to.equal('overdue');
     expect(textOf(banner)).to.contain('Your account is overdue');
     // Both outstanding invoices count: $5.00 each.

@@ -1,14 +1,11 @@
-import { html, nothing } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import type { DunningLevel, DunningState } from '../../domain/dunning.js';
-import { formatMoney } from '../../domain/money.js';
-import { msg, sharedText } from '../../i18n/index.js';
+import { nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import type { DunningLevel } from '../../domain/dunning.js';
 import { BillingConsumerElement } from '../../internal/billing-consumer.js';
+import { LazyView } from '../../internal/lazy-view.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { safeHrefProperty } from '../../internal/safe-href.js';
-import { requestUpdate } from '../../internal/update-request.js';
 import { overdueBannerStyles } from './overdue-banner.styles.js';
-
 
 /**
  * The overdue banner: one banner from the first outstanding invoice (level `outstanding`), a
@@ -36,7 +33,8 @@ import { overdueBannerStyles } from './overdue-banner.styles.js';
 export class OverdueBanner extends BillingConsumerElement {
   static override styles = [sharedStyles, overdueBannerStyles];
 
-  @state() private _denied = false;
+  /** The banner's texts, amount and Update (overdue-banner.view.ts), loaded when the element connects. */
+  #view = new LazyView(this, () => import('./overdue-banner.view.js'));
 
   /** The dunning level, reflected for host styling. Set by the element from the provider's state. */
   @property({ reflect: true }) level: DunningLevel = 'none';
@@ -52,58 +50,13 @@ export class OverdueBanner extends BillingConsumerElement {
   protected override willUpdate(): void {
     if (this.billing) this.#internals.states.delete('no-provider');
     else this.#internals.states.add('no-provider');
-    const level = this.billing?.state.dunning?.level ?? 'none';
-    if (level !== this.level) {
-      this.level = level;
-      this._denied = false;
-    }
+    this.level = this.billing?.state.dunning?.level ?? 'none';
   }
 
-  #onUpdate(): void {
-    if (!this.canManageBilling) {
-      this._denied = true;
-      return;
-    }
-    requestUpdate(this, 'overdue-banner', this.updateHref);
-  }
-
-  #title(dunning: DunningState) {
-    switch (dunning.level) {
-      case 'suspended':
-        return msg('Your account is suspended', { id: 'billing.banner.suspendedTitle' });
-      case 'overdue':
-        return msg('Your account is overdue', { id: 'billing.banner.overdueTitle' });
-      default:
-        return msg('{count, plural, one {You have an outstanding invoice} other {You have # outstanding invoices}}', {
-          id: 'billing.banner.outstandingTitle',
-          args: { count: dunning.outstandingCount },
-        });
-    }
-  }
-
-  #message(dunning: DunningState) {
-    const amount = formatMoney(dunning.amountOwed, this.locale);
-    if (dunning.level === 'suspended') {
-      if (dunning.outstandingCount === 0) {
-        return msg('Access returns once payment is received.', { id: 'billing.modal.messageNoDebt' });
-      }
-      return msg('{amount} is past due. Access returns once payment is received.', {
-        id: 'billing.banner.suspendedMessage',
-        args: { amount },
-      });
-    }
-    const days = dunning.oldestDaysOutstanding;
-    const left = dunning.daysUntilSuspension ?? 0;
-    if (dunning.level === 'overdue') {
-      return msg(
-        '{amount} has been past due for {days, plural, one {# day} other {# days}}. Your account will be suspended in {left, plural, one {# day} other {# days}} unless it is paid.',
-        { id: 'billing.banner.overdueMessage', args: { amount, days, left } },
-      );
-    }
-    return msg('{amount} is past due. Pay it within {left, plural, one {# day} other {# days}} to avoid suspension.', {
-      id: 'billing.banner.outstandingMessage',
-      args: { amount, left },
-    });
+  /** Also waits for the banner's view to load (or fail). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    await this.#view.settled;
+    return super.getUpdateComplete();
   }
 
   protected override render() {
@@ -111,28 +64,10 @@ export class OverdueBanner extends BillingConsumerElement {
     if (shared !== null) return shared;
     const dunning = this.billing?.state.dunning;
     if (!dunning || dunning.level === 'none') return nothing;
-    const stern = dunning.level !== 'outstanding';
-    return html`
-      <section
-        part="banner"
-        class="banner banner--${dunning.level}"
-        role=${stern ? 'alert' : 'status'}
-        aria-labelledby="title"
-      >
-        <div class="content">
-          <p part="title" class="title" id="title">${this.#title(dunning)}</p>
-          <p part="message">${this.#message(dunning)}</p>
-          <p part="note" class="note">${sharedText.processingDelay()}</p>
-          ${this.renderPayAnotherWay(this.supportEmail)}
-        </div>
-        <div class="actions">
-          <button part="action" class="button" type="button" @click=${this.#onUpdate}>${sharedText.update()}</button>
-        </div>
-        ${this._denied
-          ? html`<p part="no-permission" class="denied" role="alert">${sharedText.noPermission()}</p>`
-          : nothing}
-      </section>
-    `;
+    return (
+      this.#view.view?.render(dunning, this.locale, this.canManageBilling, this.renderPayAnotherWay(this.supportEmail)) ??
+      this.#view.render(true)
+    );
   }
 }
 

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 
+/* The element's shell: the dialog and its title, shown from the start (the content has its own sheet). */
 export const suspensionModalStyles = css`
   :host {
     display: contents;
@@ -27,20 +28,6 @@ export const suspensionModalStyles = css`
   }
   h2:focus {
     outline: none;
-  }
-  .note {
-    color: var(--_muted);
-    font-size: 0.925em;
-  }
-  .actions {
-    margin-block: var(--_space);
-  }
-  .denied {
-    font-weight: 600;
-  }
-  .form {
-    display: block;
-    margin-block-start: var(--_space);
   }
   @media (forced-colors: active) {
     dialog {

@@ -1,0 +1,70 @@
+import { adoptStyles, html, isServer, nothing, type CSSResult, type ReactiveController, type ReactiveElement } from 'lit';
+import { loadErrorText, sharedText } from '../i18n/index.js';
+
+/** What a view module exports: its styles and the class of its view (one instance per element). */
+export interface ViewModule<H, V> {
+  styles: CSSResult;
+  View: new (host: H) => V;
+}
+
+/**
+ * An element's view: what it shows once a snapshot is there (its templates, the domain code and
+ * texts only they use, and their styles), kept in a sibling module `<el>.view.ts` so that the
+ * element's entry holds only its shell (class, properties, the shared states). The module is loaded
+ * with `import()` as soon as the element connects, in parallel with the provider's load, so it costs
+ * no round trip after the data. Its styles are adopted when it arrives; the view, a reactive
+ * controller of the element, then renders (and keeps its own state). Until then the element
+ * renders its loading state; a failed import renders the load error, whose Try again retries it.
+ * The element's `updateComplete` waits for the import (see {@link LazyView.settled}).
+ */
+export class LazyView<H extends ReactiveElement, V extends ReactiveController> implements ReactiveController {
+  /** The view, once its module has loaded. */
+  view?: V;
+  #failed = false;
+  #loading?: Promise<void>;
+
+  constructor(
+    private readonly host: H,
+    private readonly load: () => Promise<ViewModule<H, V>>,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    // A server render shows the loading state: nothing to load there.
+    if (isServer) return;
+    this.#loading ??= this.load().then(
+      ({ styles, View }) => {
+        const host = this.host;
+        adoptStyles(host.renderRoot as ShadowRoot, [...(host.constructor as typeof ReactiveElement).elementStyles, styles]);
+        host.addController((this.view = new View(host)));
+      },
+      () => {
+        this.#failed = true;
+        this.#loading = undefined;
+      },
+    ).finally(() => this.host.requestUpdate());
+  }
+
+  /** The import under way or done (undefined before the element connects, and after it failed). */
+  get settled(): Promise<void> | undefined {
+    return this.#loading;
+  }
+
+  /** What the element shows until its view is there: its loading state (`quiet`: nothing), or the load error. */
+  render(quiet?: boolean) {
+    if (this.#failed) {
+      return html`<div part="load-error" class="notice notice--error" role="alert">
+        <p>${sharedText.loadFailed()} ${loadErrorText('network')}</p>
+        <button part="retry" class="button button--secondary" type="button" @click=${this.#retry}>${sharedText.retry()}</button>
+      </div>`;
+    }
+    return quiet ? nothing : html`<p part="loading" class="loading" role="status">${sharedText.loading()}</p>`;
+  }
+
+  #retry = (): void => {
+    this.#failed = false;
+    this.hostConnected();
+    this.host.requestUpdate();
+  };
+}
