@@ -4,7 +4,6 @@ import { toBillingError } from '../../domain/errors.js';
 import { formatMoney } from '../../domain/money.js';
 import { BillingErrorEvent } from '../../events/billing-error.js';
 import { msg, sharedText } from '../../i18n/index.js';
-import { defineElement } from '../../internal/define.js';
 import { requestUpdate } from '../../internal/update-request.js';
 import type { SuspensionModal } from './suspension-modal.js';
 
@@ -83,7 +82,8 @@ export class View implements ReactiveController {
     this.#formLoading ??= (async () => {
       try {
         const { BillingForm } = await import('../billing-form/billing-form.js');
-        defineElement('billing-form', BillingForm);
+        // Defined once (as internal/define.ts does; importing that here would split it into a chunk of its own).
+        if (!customElements.get('billing-form')) customElements.define('billing-form', BillingForm);
         return true;
       } catch (error) {
         // Update then goes to update-href, and the pay-another-way address still leads out.
