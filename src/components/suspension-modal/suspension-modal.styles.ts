@@ -1,37 +1,8 @@
 import { css } from 'lit';
 
-/* The element's shell: the dialog and its title, shown from the start (the content has its own sheet). */
+/* The element's shell: it takes no box of its own; the dialog's look comes with its view. */
 export const suspensionModalStyles = css`
   :host {
     display: contents;
-  }
-  dialog {
-    inline-size: min(40rem, calc(100vw - 2rem));
-    max-block-size: calc(100dvh - 2rem);
-    overflow: auto;
-    padding: calc(var(--_space) * 1.5);
-    border: 1px solid var(--_border);
-    border-block-start: 6px solid var(--_danger);
-    border-radius: calc(var(--_radius) * 1.5);
-    background: var(--_surface);
-    color: inherit;
-    box-shadow: 0 1rem 3rem rgb(0 0 0 / 0.35);
-  }
-  dialog::backdrop {
-    background: var(--billing-backdrop, rgb(20 20 20 / 0.6));
-    backdrop-filter: blur(2px);
-  }
-  h2 {
-    margin: 0 0 0.5rem;
-    font-size: 1.35rem;
-    line-height: 1.3;
-  }
-  h2:focus {
-    outline: none;
-  }
-  @media (forced-colors: active) {
-    dialog {
-      border: 2px solid CanvasText;
-    }
   }
 `;

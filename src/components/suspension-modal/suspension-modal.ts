@@ -1,6 +1,5 @@
-import { html, nothing } from 'lit';
-import { property, query } from 'lit/decorators.js';
-import { msg } from '../../i18n/index.js';
+import { nothing } from 'lit';
+import { property } from 'lit/decorators.js';
 import { BillingConsumerElement } from '../../internal/billing-consumer.js';
 import { LazyView } from '../../internal/lazy-view.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
@@ -44,16 +43,8 @@ import { suspensionModalStyles } from './suspension-modal.styles.js';
 export class SuspensionModal extends BillingConsumerElement {
   static override styles = [sharedStyles, suspensionModalStyles];
 
-  /** What is owed, Update and the card form (suspension-modal.view.ts), loaded when the element connects. */
+  /** The dialog, what is owed, Update and the card form (suspension-modal.view.ts), loaded when the element connects. */
   #view = new LazyView(this, () => import('./suspension-modal.view.js'));
-
-  @query('dialog') private _dialog?: HTMLDialogElement;
-
-  /**
-   * Once opened, the content stays rendered in the closed dialog: the card form that paid the
-   * debt must still be connected when it announces payment-method-updated.
-   */
-  #opened = false;
 
   /** Whether the dialog is open (reflected; driven by the provider's state, not by the host). */
   @property({ type: Boolean, reflect: true }) open = false;
@@ -67,23 +58,9 @@ export class SuspensionModal extends BillingConsumerElement {
   /** The terms page for the card form inside the dialog (section 3.7). */
   @property({ attribute: 'terms-href' }) termsHref?: string;
 
-  private get _suspended(): boolean {
-    return this.billing?.state.dunning?.level === 'suspended';
-  }
-
   protected override willUpdate(): void {
-    this.open = this._suspended;
-    if (this.open) this.#opened = true;
-  }
-
-  protected override updated(): void {
-    const dialog = this._dialog;
-    if (!dialog) return;
-    if (this.open && !dialog.open && this.isConnected) {
-      dialog.showModal();
-    } else if (!this.open && dialog.open) {
-      dialog.close();
-    }
+    // The dialog comes with the view: open once both the suspension and the view are there.
+    this.open = this.billing?.state.dunning?.level === 'suspended' && !!this.#view.view;
   }
 
   /** Also waits for the modal's view to load (or fail). */
@@ -92,45 +69,15 @@ export class SuspensionModal extends BillingConsumerElement {
     return super.getUpdateComplete();
   }
 
-  #onCancel(event: Event): void {
-    // Escape must not dismiss a suspension.
-    event.preventDefault();
-  }
-
-  #onClose(): void {
-    // Browsers may still close a modal dialog (repeated Escape): reopen while suspended.
-    if (this._suspended && this._dialog && !this._dialog.open && this.isConnected) this._dialog.showModal();
-  }
-
   protected override render() {
     const shared = this.renderSharedState({ quiet: true });
     if (shared !== null) return shared;
     const dunning = this.billing?.state.dunning;
-    // The title takes focus when the dialog opens: a deliberate autofocus. A modal dialog starts at
-    // its title, read first by screen readers (not at the form's first field). Until the content
-    // has loaded, the dialog shows the loading state under it.
-    /* eslint-disable lit-a11y/no-autofocus */
-    return html`
-      <dialog
-        part="dialog"
-        closedby="none"
-        aria-labelledby="title"
-        aria-describedby="message"
-        @cancel=${this.#onCancel}
-        @close=${this.#onClose}
-      >
-        ${dunning && (this.open || this.#opened)
-          ? html`
-              <h2 part="title" id="title" tabindex="-1" autofocus>
-                ${msg('Your account is suspended', { id: 'billing.modal.title' })}
-              </h2>
-              ${this.#view.view?.render(dunning, this.locale, this.canManageBilling, this.renderPayAnotherWay(this.supportEmail)) ??
-              this.#view.render()}
-            `
-          : nothing}
-      </dialog>
-    `;
-    /* eslint-enable lit-a11y/no-autofocus */
+    return (
+      this.#view.view?.render(dunning, this.locale, this.canManageBilling, this.renderPayAnotherWay(this.supportEmail)) ??
+      // Suspended while the view could not be loaded: the load error, with Try again.
+      (dunning?.level === 'suspended' ? this.#view.render(true) : nothing)
+    );
   }
 }
 

@@ -42,8 +42,9 @@ async function focusFirstField(form: HTMLElement, still: () => boolean): Promise
 }
 
 /**
- * The modal's content (loaded by `<suspension-modal>` when it connects): what is owed, Update, and
- * after Update the card form slotted in its place. It loads `<billing-form>` when the dialog first opens.
+ * The modal itself (loaded by `<suspension-modal>` when it connects): the native dialog, what is
+ * owed, Update, and after Update the card form slotted in its place. It loads `<billing-form>`
+ * when the dialog first opens.
  */
 export class View implements ReactiveController {
   /** Update was pressed by a viewer without the billing role (until the dialog closes). */
@@ -51,15 +52,25 @@ export class View implements ReactiveController {
   /** Update was pressed (and not cancelled): the card form shows in place of the button. */
   #formShown = false;
   #wasOpen = false;
+  /**
+   * Once opened, the content stays rendered in the closed dialog: the card form that paid the
+   * debt must still be connected when it announces payment-method-updated.
+   */
+  #opened = false;
   #formLoading?: Promise<boolean>;
   /** The card form could not be loaded: Update falls back to `update-href`. */
   #formFailed = false;
 
   constructor(private readonly host: SuspensionModal) {}
 
+  #dialog(): HTMLDialogElement | null {
+    return this.host.renderRoot.querySelector('dialog');
+  }
+
   hostUpdate(): void {
     const { open } = this.host;
-    if (!open) this.#denied = false;
+    if (open) this.#opened = true;
+    else this.#denied = false;
     // Suspended again later: start from the statement and Update again.
     if (open && !this.#wasOpen) this.#formShown = false;
     this.#wasOpen = open;
@@ -74,8 +85,25 @@ export class View implements ReactiveController {
       if (host.termsHref) form.setAttribute('terms-href', host.termsHref);
       else form.removeAttribute('terms-href');
     }
+    const dialog = this.#dialog();
+    if (!dialog) return;
+    if (host.open && !dialog.open && host.isConnected) {
+      dialog.showModal();
+    } else if (!host.open && dialog.open) {
+      dialog.close();
+    }
   }
 
+  #onCancel = (event: Event): void => {
+    // Escape must not dismiss a suspension.
+    event.preventDefault();
+  };
+
+  #onClose = (): void => {
+    // Browsers may still close a modal dialog (repeated Escape): reopen while suspended.
+    const dialog = this.#dialog();
+    if (this.host.open && dialog && !dialog.open && this.host.isConnected) dialog.showModal();
+  };
   /** Loads and defines `<billing-form>` once; says whether it is defined. */
   #loadForm(): Promise<boolean> {
     if (customElements.get('billing-form')) return Promise.resolve(true);
@@ -151,13 +179,33 @@ export class View implements ReactiveController {
     `;
   }
 
-  /** Everything under the title: what is owed, the way out, the notes. */
-  render(dunning: DunningState, locale: string, canManageBilling: boolean, payAnotherWay: TemplateResult | typeof nothing) {
+  /** The dialog (open while suspended): the title, what is owed, the way out, the notes. */
+  render(dunning: DunningState | null | undefined, locale: string, canManageBilling: boolean, payAnotherWay: TemplateResult | typeof nothing) {
+    // The title takes focus when the dialog opens: a deliberate autofocus. A modal dialog starts at
+    // its title, read first by screen readers (not at the form's first field).
+    /* eslint-disable lit-a11y/no-autofocus */
     return html`
-      <p part="message" id="message">${message(dunning, locale)}</p>
-      ${this.#renderWayOut(canManageBilling)}
-      <p part="note" class="note">${sharedText.processingDelay()}</p>
-      ${payAnotherWay}
+      <dialog
+        part="dialog"
+        closedby="none"
+        aria-labelledby="title"
+        aria-describedby="message"
+        @cancel=${this.#onCancel}
+        @close=${this.#onClose}
+      >
+        ${dunning && (this.host.open || this.#opened)
+          ? html`
+              <h2 part="title" id="title" tabindex="-1" autofocus>
+                ${msg('Your account is suspended', { id: 'billing.modal.title' })}
+              </h2>
+              <p part="message" id="message">${message(dunning, locale)}</p>
+              ${this.#renderWayOut(canManageBilling)}
+              <p part="note" class="note">${sharedText.processingDelay()}</p>
+              ${payAnotherWay}
+            `
+          : nothing}
+      </dialog>
     `;
+    /* eslint-enable lit-a11y/no-autofocus */
   }
 }
