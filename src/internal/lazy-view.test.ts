@@ -46,15 +46,25 @@ class ViewHost extends LitElement {
     return this.view.view?.render() ?? this.view.render(this.quiet);
   }
 }
-customElements.define('lazy-view-host', ViewHost);
+
+/**
+ * A host class of its own for each test: the views loaded so far are remembered per class (the
+ * next element of a class renders with its view at once).
+ */
+let classes = 0;
+function defineHost(): string {
+  const tag = `lazy-view-host-${++classes}`;
+  customElements.define(tag, class extends ViewHost {});
+  return tag;
+}
 
 /**
  * Connects a host and waits for its first render. (Not `fixture()`: it awaits `updateComplete`,
  * which waits for the import the test has not settled yet.)
  */
 const mounted: ViewHost[] = [];
-async function mount(quiet = false): Promise<ViewHost> {
-  const element = document.createElement('lazy-view-host') as ViewHost;
+async function mount(quiet = false, tag = defineHost()): Promise<ViewHost> {
+  const element = document.createElement(tag) as ViewHost;
   element.quiet = quiet;
   document.body.append(element);
   mounted.push(element);
@@ -71,7 +81,7 @@ describe('LazyView (an element view loaded with import())', () => {
   });
 
   it('starts loading when the element connects, not before', async () => {
-    const element = document.createElement('lazy-view-host') as ViewHost;
+    const element = document.createElement(defineHost()) as ViewHost;
     await new Promise((resolve) => setTimeout(resolve, 0));
     expect(attempts, 'no import before the element connects').to.have.length(0);
     document.body.append(element);
@@ -132,6 +142,22 @@ describe('LazyView (an element view loaded with import())', () => {
     attempts[1]!.resolve(viewModule);
     await waitUntil(() => element.shadowRoot!.querySelector('[part="greeting"]'), 'the view after Try again');
     expect(textOf(element)).to.equal('Hello, Ada');
+  });
+
+  it('renders the next element of the class with its view from the first update, without importing again', async () => {
+    const tag = defineHost();
+    const first = await mount(false, tag);
+    attempts[0]!.resolve(viewModule);
+    await first.updateComplete;
+    const second = document.createElement(tag) as ViewHost;
+    second.name = 'Grace';
+    document.body.append(second);
+    mounted.push(second);
+    await second.updateComplete;
+    expect(attempts).to.have.length(1);
+    expect(textOf(second), 'no loading state first').to.equal('Hello, Grace');
+    expect(second.view.view!.updates, 'one update: the first').to.equal(1);
+    expect(getComputedStyle(second.shadowRoot!.querySelector('[part="greeting"]')!).color).to.equal('rgb(1, 2, 3)');
   });
 
   it('loads once per element, even when it is moved', async () => {

@@ -1,6 +1,10 @@
 import { adoptStyles, html, isServer, nothing, type CSSResult, type ReactiveController, type ReactiveElement } from 'lit';
 import { loadErrorText, sharedText } from '../i18n/index.js';
 
+/** The view modules loaded so far, by element class. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const loaded = new WeakMap<object, ViewModule<any, any>>();
+
 /** What a view module exports: its styles and the class of its view (one instance per element). */
 export interface ViewModule<H, V> {
   styles: CSSResult;
@@ -15,7 +19,8 @@ export interface ViewModule<H, V> {
  * no round trip after the data. Its styles are adopted when it arrives; the view, a reactive
  * controller of the element, then renders (and keeps its own state). Until then the element
  * renders its loading state; a failed import renders the load error, whose Try again retries it.
- * The element's `updateComplete` waits for the import (see {@link LazyView.settled}).
+ * The element's `updateComplete` waits for the import (see {@link LazyView.settled}). Once one
+ * element of a class has its view, the next ones render with it from their first update.
  */
 export class LazyView<H extends ReactiveElement, V extends ReactiveController> implements ReactiveController {
   /** The view, once its module has loaded. */
@@ -32,18 +37,28 @@ export class LazyView<H extends ReactiveElement, V extends ReactiveController> i
 
   hostConnected(): void {
     // A server render shows the loading state: nothing to load there.
-    if (isServer) return;
-    this.#loading ??= this.load().then(
-      ({ styles, View }) => {
-        const host = this.host;
-        adoptStyles(host.renderRoot as ShadowRoot, [...(host.constructor as typeof ReactiveElement).elementStyles, styles]);
-        host.addController((this.view = new View(host)));
-      },
-      () => {
-        this.#failed = true;
-        this.#loading = undefined;
-      },
-    ).finally(() => this.host.requestUpdate());
+    if (isServer || this.view) return;
+    // Another element of the class loaded the view already: this one renders with it from the start.
+    const known = loaded.get(this.host.constructor);
+    if (known) return this.#use(known);
+    this.#loading ??= this.load()
+      .then(
+        (module) => {
+          loaded.set(this.host.constructor, module);
+          this.#use(module);
+        },
+        () => {
+          this.#failed = true;
+          this.#loading = undefined;
+        },
+      )
+      .finally(() => this.host.requestUpdate());
+  }
+
+  #use({ styles, View }: ViewModule<H, V>): void {
+    const host = this.host;
+    adoptStyles(host.renderRoot as ShadowRoot, [...(host.constructor as typeof ReactiveElement).elementStyles, styles]);
+    host.addController((this.view = new View(host)));
   }
 
   /** The import under way or done (undefined before the element connects, and after it failed). */
