@@ -26,7 +26,7 @@ import { BillingConsumerElement } from '../../internal/billing-consumer.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { safeHrefProperty } from '../../internal/safe-href.js';
 import { FormEngineController, loadFormEngine } from './form-engine-controller.js';
-import { DEFAULT_SUBMIT_TIMEOUT_S } from './submission-controller.js';
+import { DEFAULT_SUBMIT_TIMEOUT_S } from './submit-timeout.js';
 
 /**
  * The payment form: the account's one card (there is no delete, only replace), the mailing

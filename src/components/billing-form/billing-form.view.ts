@@ -6,7 +6,7 @@
  * (billing-form.engine.ts): the element (billing-form.ts) keeps only its shell (properties, the
  * shared states, the loading state) and creates one `FormView` when the engine arrives.
  */
-import { adoptStyles, html, nothing, supportsAdoptingStyleSheets, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
+import { html, nothing, type LitElement, type ReactiveController, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { BillingContextValue } from '../../context/billing-context.js';
 import { toBillingError, type BillingError } from '../../domain/errors.js';
@@ -158,10 +158,20 @@ export class FormView implements ReactiveController {
       onError: (error) => this.#access.fireError(toBillingError(error)),
     });
     // The view's styles join the shell's in the shadow root (created when the element connected) before the view's first render.
+    // (What Lit's adoptStyles does, adding to the shell's sheets instead of replacing them.)
     const root = host.renderRoot;
     if (root instanceof ShadowRoot) {
-      if (supportsAdoptingStyleSheets) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...formViewStyles.map((s) => s.styleSheet!)];
-      else adoptStyles(root, formViewStyles);
+      const sheets = formViewStyles.map((s) => s.styleSheet);
+      if (sheets.every((sheet) => sheet !== undefined)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, ...sheets];
+      else {
+        for (const s of formViewStyles) {
+          const style = document.createElement('style');
+          const nonce = (globalThis as { litNonce?: string }).litNonce;
+          if (nonce !== undefined) style.setAttribute('nonce', nonce);
+          style.textContent = s.cssText;
+          root.append(style);
+        }
+      }
     }
     this.#host.addController(this);
   }
@@ -235,8 +245,7 @@ export class FormView implements ReactiveController {
   }
 
   #saveDraft(): void {
-    const engine = this.#engine;
-    if (engine && this.#draftAccount) writeDraft(this.#draftAccount, engine.draftOf(this.#s.values));
+    if (this.#draftAccount) writeDraft(this.#draftAccount, this.#engine.draftOf(this.#s.values));
   }
 
   #setValue(field: FormField, value: string): void {
@@ -311,9 +320,7 @@ export class FormView implements ReactiveController {
       this.#showSummary(engine, context);
       return;
     }
-    this.#set({ summary: null });
-    this.#set({ submitError: null });
-    this.#set({ result: null });
+    this.#set({ summary: null, submitError: null, result: null });
     const values = this.#s.values;
     void this.#submission
       .submit({
@@ -363,13 +370,8 @@ export class FormView implements ReactiveController {
   #onAccepted(result: SubmitResult): void {
     const cleared = { ...this.#s.values };
     for (const field of CARD_FIELDS) cleared[field] = '';
-    this.#set({ values: cleared });
-    this.#set({ touched: new Set() });
+    this.#set({ values: cleared, touched: new Set(), summary: null, serverFieldErrors: {}, result, replacing: false });
     this.#changed.clear();
-    this.#set({ summary: null });
-    this.#set({ serverFieldErrors: {} });
-    this.#set({ result: result });
-    this.#set({ replacing: false });
     // Card inputs are cleared: hosted fields too (fresh ones next time).
     this.#hosted.unmount();
     if (this.#draftAccount) removeDraft(this.#draftAccount);
@@ -384,8 +386,7 @@ export class FormView implements ReactiveController {
       const field = engine.fieldForErrorPath(path);
       if (field) fieldErrors[field] = message;
     }
-    this.#set({ serverFieldErrors: fieldErrors });
-    this.#set({ submitError: error });
+    this.#set({ serverFieldErrors: fieldErrors, submitError: error });
     // Everything typed stays; only the security code is asked for again after a decline.
     if (error.code === 'card_declined') this.#set({ values: { ...this.#s.values, 'card.cvc': '' } });
     this.#access.fireError(error);
