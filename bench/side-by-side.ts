@@ -21,6 +21,7 @@ import {
   type Invoice,
 } from '../src/index.js';
 import { COUNTRY_CODES, loadAddressRules, type CountryAddressRules } from '../src/domain/address/index.js';
+import { formViewStyles } from '../src/components/billing-form/billing-form.view.js';
 import { renderBanner, renderForm, renderInvoiceHistory, vanillaHost, type VanillaForm } from './vanilla.js';
 
 const NOW = '2025-06-15T12:00:00Z';
@@ -70,7 +71,8 @@ const sheets = (styles: unknown): CSSStyleSheet[] =>
   ([styles].flat(Infinity) as { styleSheet?: CSSStyleSheet }[]).map((s) => s.styleSheet!).filter(Boolean);
 const historySheets = sheets(InvoiceHistory.styles);
 const bannerSheets = sheets(OverdueBanner.styles);
-const formSheets = sheets(BillingForm.styles);
+// The form's shell styles and its view's (adopted when the view arrives), as in the element's shadow root.
+const formSheets = sheets([BillingForm.styles, formViewStyles]);
 
 async function readyAdapter(options: ConstructorParameters<typeof MemoryBillingAdapter>[0]): Promise<MemoryBillingAdapter> {
   const adapter = new MemoryBillingAdapter(options);

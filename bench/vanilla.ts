@@ -269,13 +269,15 @@ export function renderForm(root: ShadowRoot, snapshot: BillingSnapshot, rulesOf:
     el('p', {}, `Accounts are charged on the 1st of each month. Next charge: ${formatDate(account.nextChargeDate)}.`),
   );
   if (account.userCap !== null) intro.append(el('p', {}, `Adding a card lifts the limit of ${account.userCap} users per organization.`));
-  const submit = el('button', { part: 'submit', class: 'button', type: 'submit', 'aria-describedby': 'remaining terms', disabled: '' }, 'Submit Payment Information');
+  // Never `disabled`: it stays focusable, marked aria-disabled until every required field is valid.
+  const submit = el('button', { part: 'submit', class: 'button', type: 'submit', 'aria-disabled': 'true', 'aria-describedby': 'remaining terms' }, 'Submit Payment Information');
   const submitArea = el(
     'div',
     { class: 'submit-area' },
-    el('p', { part: 'remaining', class: 'remaining', id: 'remaining', role: 'status' }, '10 required fields remaining'),
+    el('p', { part: 'remaining', class: 'remaining', id: 'remaining', role: 'status' }, '10 required fields remaining.'),
     el('div', { class: 'row' }, submit),
-    el('p', { part: 'terms', class: 'terms', id: 'terms' }, 'Adding a card binds the account to section 3.7 of the terms.'),
+    // Each text in its own span, as the element renders it (no terms-href: the words are not a link).
+    el('p', { part: 'terms', class: 'terms', id: 'terms' }, el('span', {}, 'Adding a card binds the account to '), el('span', {}, 'section 3.7 of the terms'), el('span', {}, '.')),
   );
   const form = el('form', { part: 'form', novalidate: '', 'aria-busy': 'false' }, mailing, billing, submitArea);
   form.addEventListener('submit', (event) => event.preventDefault());

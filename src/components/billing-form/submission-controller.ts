@@ -4,12 +4,7 @@ import type { PaymentSubmission, SubmitResult, TokenizedCard } from '../../domai
 import type { CardFields } from '../../adapters/adapter.js';
 import type { runSubmission } from './submission-run.js';
 
-/**
- * Seconds a submission may go unanswered before the form aborts it (`submit-timeout`). Longer
- * than `HttpBillingAdapter`'s own 15 s deadline (which covers its retries), so an HTTP adapter
- * usually answers `timeout` itself; this catches adapters that never settle.
- */
-export const DEFAULT_SUBMIT_TIMEOUT_S = 60;
+export { DEFAULT_SUBMIT_TIMEOUT_S } from './submit-timeout.js';
 
 /** The part of the form's lazy engine that runs an attempt (submission-run.ts). */
 export interface SubmissionRules {

@@ -5,7 +5,8 @@
 import { BillingError, isBillingError } from '../../domain/errors.js';
 import { IdempotencyKeys, outcomeOfError, submissionFingerprint } from '../../domain/idempotency.js';
 import type { PaymentSubmission, SubmitResult } from '../../domain/types.js';
-import { DEFAULT_SUBMIT_TIMEOUT_S, type SubmissionAttempt, type SubmissionMemory, type SubmissionRequest } from './submission-controller.js';
+import type { SubmissionAttempt, SubmissionMemory, SubmissionRequest } from './submission-controller.js';
+import { DEFAULT_SUBMIT_TIMEOUT_S } from './submit-timeout.js';
 
 /** Runs one attempt with `memory`'s keys and token; never rejects. */
 export async function runSubmission(memory: SubmissionMemory, request: SubmissionRequest): Promise<SubmissionAttempt> {
