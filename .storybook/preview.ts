@@ -1,8 +1,9 @@
-import type { ArgTypes, Decorator, Preview } from '@storybook/web-components';
+import type { ArgTypes, Decorator, Loader, Preview } from '@storybook/web-components';
 import { setCustomElementsManifest } from '@storybook/web-components';
 import unions from 'virtual:billing-string-unions';
 import manifest from '../custom-elements.json';
 import { controlArgTypes, type Manifest } from '../stories/manifest';
+import { loadLanguage } from '../src/i18n/index';
 import { ElementDocsPage } from './element-docs';
 
 /**
@@ -56,10 +57,24 @@ const withLanguage: Decorator = (story, { globals }) => {
   return rendered;
 };
 
+/**
+ * Loads the toolbar language's texts (and the locale resolution) before the story renders, so its
+ * providers switch within a few microtasks of connecting: the accessibility check that runs right
+ * after the story (scripts/a11y-stories.mjs checks the language it saw) reads the story in that
+ * language, not in English.
+ */
+const preloadLanguage: Loader = async ({ globals }) => {
+  const locale = typeof globals['locale'] === 'string' && globals['locale'] ? globals['locale'] : 'en';
+  const { resolveLocale } = await import('../src/i18n/resolve');
+  await loadLanguage(resolveLocale([locale]).language);
+  return {};
+};
+
 const preview: Preview = {
   // A docs page per story file (per element, plus the Theming page).
   tags: ['autodocs'],
   decorators: [withSchemeAndDirection, withLanguage],
+  loaders: [preloadLanguage],
   globalTypes: {
     locale: {
       description: 'Language of the billing elements (the providers\' locale)',

@@ -86,7 +86,7 @@ step('Storybook build', bin('storybook'), ['build', '--quiet', '--disable-teleme
   env: { STORYBOOK_DISABLE_TELEMETRY: '1' },
 });
 // axe on every story of that build in light, dark, forced colors and RTL: any violation fails.
-step('accessibility of every story (axe; light, dark, forced colors, RTL)', 'node', ['scripts/a11y-stories.mjs', '--static', 'storybook-static']);
+step('accessibility of every story (axe; light, dark, forced colors, RTL, Arabic, Hebrew)', 'node', ['scripts/a11y-stories.mjs', '--static', 'storybook-static']);
 
 process.stdout.write('\n=== summary\n');
 for (const r of results) process.stdout.write(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.seconds} s)\n`);

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/invoice-history.js';
 import type { MemoryBillingAdapter } from '../src/adapters/memory-adapter.js';
-import { downloadsHang, findPart, FOREVER_MS, withBilling, type BillingStoryParameters } from './story-helpers.js';
+import { downloadsHang, findPart, FOREVER_MS, textInLanguage, withBilling, type BillingStoryParameters } from './story-helpers.js';
 
 function history(args: Args, parameters: Record<string, unknown>) {
   return withBilling(
@@ -93,10 +93,11 @@ export const DownloadFailed: Story = {
       setup: (adapter: MemoryBillingAdapter) => adapter.failNext('download', 'server'),
     },
   },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     await userEvent.click(await findPart(canvasElement, 'invoice-history', 'download'));
     const table = await findPart(canvasElement, 'invoice-history', 'table');
-    await waitFor(() => expect(table.querySelector('[role="alert"]')?.textContent).toContain("couldn't be downloaded"));
+    const failed = textInLanguage(globals, 'billing.invoice.downloadFailed', "The invoice couldn't be downloaded. Try again.");
+    await waitFor(() => expect(table.querySelector('[role="alert"]')?.textContent).toContain(failed));
   },
 };
 

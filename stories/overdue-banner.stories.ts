@@ -5,7 +5,7 @@ import { expect, userEvent } from 'storybook/test';
 import '../src/overdue-banner.js';
 import type { ScenarioName } from '../src/adapters/scenarios.js';
 import type { DunningLevel } from '../src/domain/dunning.js';
-import { findPart, invoiceDue, scenarioInvoices, storyNote, withBilling, type BillingStoryParameters } from './story-helpers.js';
+import { findPart, invoiceDue, scenarioInvoices, storyNote, textInLanguage, withBilling, type BillingStoryParameters } from './story-helpers.js';
 
 /** The account each level's control choice loads. */
 const LEVEL_SCENARIO: Record<DunningLevel, ScenarioName> = {
@@ -114,10 +114,10 @@ export const NoPermissionAfterUpdate: Story = {
   name: 'No permission, after Update',
   args: { level: 'outstanding' },
   parameters: { billing: { scenario: 'no-permission' } },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     await userEvent.click(await findPart(canvasElement, 'overdue-banner', 'action'));
     const message = await findPart(canvasElement, 'overdue-banner', 'no-permission');
-    await expect(message.textContent?.trim()).toBe("You don't have permission to see payment information");
+    await expect(message.textContent?.trim()).toBe(textInLanguage(globals, 'billing.noPermission', "You don't have permission to see payment information"));
   },
 };
 

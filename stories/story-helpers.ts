@@ -12,6 +12,7 @@ import { addDays } from '../src/domain/dates.js';
 import type { Invoice } from '../src/domain/types.js';
 import type { BillingAdapter } from '../src/adapters/adapter.js';
 import { fillForm } from '../src/components/billing-form/billing-form.harness.js';
+import { shippedCatalog } from '../src/i18n/index.js';
 import '../src/billing-provider.js';
 
 /** "Today" of every story (the adapter's server clock). */
@@ -161,4 +162,13 @@ export async function fillPaymentForm(canvas: HTMLElement, card: { number?: stri
     card: { number: card.number ?? GOOD_CARD, expiry: '12/28', cvc: '123' },
   });
   return form.shadowRoot!;
+}
+
+/**
+ * What users read for message `id` in the toolbar's language (`globals.locale`): its shipped
+ * translation, else `english`. Play functions check texts with it, so a story also passes in Arabic.
+ */
+export function textInLanguage(globals: Record<string, unknown>, id: string, english: string): string {
+  const locale = typeof globals['locale'] === 'string' && globals['locale'] ? globals['locale'] : 'en';
+  return shippedCatalog(locale)?.[id] ?? english;
 }

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { expect, userEvent, waitFor } from 'storybook/test';
 import '../src/suspension-modal.js';
-import { clearBillingDrafts, findPart, storyNote, withBilling, type BillingStoryParameters } from './story-helpers.js';
+import { clearBillingDrafts, findPart, storyNote, textInLanguage, withBilling, type BillingStoryParameters } from './story-helpers.js';
 
 function modal(args: Args, parameters: Record<string, unknown>) {
   return withBilling(
@@ -97,10 +97,10 @@ export const SuspendedByFlagNothingOwed: Story = {
 export const NoPermission: Story = {
   name: 'No permission, after Update',
   parameters: { billing: { scenario: 'suspended-50', options: { viewer: { canManageBilling: false } } } },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     await userEvent.click(await findPart(canvasElement, 'suspension-modal', 'action'));
     const message = await findPart(canvasElement, 'suspension-modal', 'no-permission');
-    await expect(message.textContent?.trim()).toBe("You don't have permission to see payment information");
+    await expect(message.textContent?.trim()).toBe(textInLanguage(globals, 'billing.noPermission', "You don't have permission to see payment information"));
   },
 };
 

@@ -151,18 +151,24 @@ export function shippedCatalog(language: string): Readonly<Record<string, string
 // ── Formatting ─────────────────────────────────────────────────────────────────────────────
 
 let active: ResolvedLocale = english;
+/** Where the render under way collects the texts that fell back to English (fallback-lang.ts). */
+let fallbacks: Set<string> | undefined;
 
 /**
  * Runs `render` with `resolved`'s texts and formats: an element's whole render happens inside,
  * so every `msg()` it calls speaks its provider's language, whatever other providers on the page use.
+ * Each text that falls back to English is added to `fallen` (to mark it `lang="en"`).
  */
-export function withLocale<T>(resolved: ResolvedLocale | null | undefined, render: () => T): T {
+export function withLocale<T>(resolved: ResolvedLocale | null | undefined, render: () => T, fallen?: Set<string>): T {
   const previous = active;
+  const previousFallbacks = fallbacks;
   active = resolved ?? english;
+  fallbacks = fallen;
   try {
     return render();
   } finally {
     active = previous;
+    fallbacks = previousFallbacks;
   }
 }
 
@@ -223,9 +229,12 @@ function format(message: string, args: Record<string, MessageValue>, locale: str
 export function msg(english: string, options: { id: string; args?: Record<string, MessageValue> }): string {
   const { language, locale, dir } = active;
   const message = registered.get(language)?.get(options.id) ?? catalogs.get(language)?.[options.id] ?? registered.get('en')?.get(options.id) ?? english;
+  const fallback = language !== 'en' && isFallback(options.id);
   // Placeholders (amounts, dates, numbers, emails) are isolated in right-to-left text, where their
   // own direction would otherwise reorder the sentence around them.
-  return format(message, options.args ?? {}, language === 'en' || !isFallback(options.id) ? locale : 'en', dir === 'rtl');
+  const text = format(message, options.args ?? {}, fallback ? 'en' : locale, dir === 'rtl');
+  if (fallback) fallbacks?.add(text);
+  return text;
 }
 
 /** Texts several elements share; the contract fixes their English wording. */

@@ -4,6 +4,8 @@
  */
 // Imports nothing of ours at run time: a module shared with the initial bundle would split into a chunk of its own.
 import type { ResolvedLocale } from './index.js';
+// Watching `lang` at run time comes with resolution (only this module imports it).
+export { observeLang } from './observe-lang.js';
 
 /** The languages that ship with the package (English is the source). */
 export const SHIPPED_LOCALES = ['en', 'de', 'fr', 'es', 'it', 'pt-BR', 'nl', 'ja', 'zh-CN', 'ar', 'he'] as const;

@@ -5,6 +5,7 @@ import { billingContext, type BillingContextValue } from '../context/billing-con
 import type { BillingError } from '../domain/errors.js';
 import { BillingErrorEvent } from '../events/billing-error.js';
 import { loadErrorText, resolvedFor, sharedText, withLocale, type ResolvedLocale } from '../i18n/index.js';
+import { markFallbacks } from '../i18n/fallback-lang.js';
 
 /**
  * Base of every billing element but the provider: reads the provider's state through the
@@ -55,13 +56,15 @@ export class BillingConsumerElement extends LitElement {
 
   protected override update(changed: PropertyValues): void {
     const resolved = this.resolvedLocale;
-    withLocale(resolved, () => super.update(changed));
+    const fallen = new Set<string>();
+    withLocale(resolved, () => super.update(changed), fallen);
     if (isServer) return;
     for (const root of Array.from(this.renderRoot.children)) {
       if (root.localName === 'style') continue;
       if (root.getAttribute('lang') !== resolved.locale) root.setAttribute('lang', resolved.locale);
       if (root.getAttribute('dir') !== resolved.dir) root.setAttribute('dir', resolved.dir);
     }
+    markFallbacks(this.renderRoot, fallen, resolved.locale);
   }
 
   protected fireError(error: BillingError): void {

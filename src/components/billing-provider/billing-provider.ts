@@ -87,6 +87,7 @@ export class BillingProvider extends LitElement {
   #timer?: ReturnType<typeof setInterval>;
   #localeSequence = 0;
   #stopListening?: () => void;
+  #stopObservingLang?: () => void;
 
   #actions: BillingActions = {
     refresh: () => this.refresh(),
@@ -141,6 +142,8 @@ export class BillingProvider extends LitElement {
     super.disconnectedCallback();
     this.#stopListening?.();
     this.#stopListening = undefined;
+    this.#stopObservingLang?.();
+    this.#stopObservingLang = undefined;
     this.#interrupted = this.#loadController !== undefined;
     this.#loadController?.abort();
     this.#loadController = undefined;
@@ -238,7 +241,9 @@ export class BillingProvider extends LitElement {
     };
     // Resolution (resolve.ts) and the language's texts load lazily; English needs neither.
     import('../../i18n/resolve.js')
-      .then(({ resolveLocale }) => {
+      .then(({ resolveLocale, observeLang }) => {
+        // A run-time change of the nearest `lang` (or `<html lang>`) resolves again (observe-lang.ts).
+        if (this.isConnected) this.#stopObservingLang ??= observeLang(this, () => this.#applyLocale());
         const resolved = resolveLocale(requested, registeredLanguages());
         remember(resolved);
         return Promise.resolve(loadLanguage(resolved.language)).then(() => resolved.locale);
