@@ -22,6 +22,7 @@ import { PaymentMethodUpdatedEvent } from '../../events/payment-method-updated.j
 import { sharedText } from '../../i18n/index.js';
 import { BillingConsumerElement } from '../../internal/billing-consumer.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
+import { viewStyles } from '../../internal/view.styles.js';
 import { safeHrefProperty } from '../../internal/safe-href.js';
 import { AddressRulesController, type AddressGroup } from './address-rules-controller.js';
 import { billingFormStyles } from './billing-form.styles.js';
@@ -150,7 +151,7 @@ const idOf = (field: FormField) => field.replaceAll('.', '-');
  * @cssprop [--billing-color-input-border] - Input border.
  */
 export class BillingForm extends BillingConsumerElement {
-  static override styles = [sharedStyles, billingFormStyles, errorSummaryStyles];
+  static override styles = [sharedStyles, viewStyles, billingFormStyles, errorSummaryStyles];
 
   readonly #engine = new FormEngineController(this, (error) => this.fireError(toBillingError(error)));
   readonly #rules = new AddressRulesController(this);

@@ -10,6 +10,7 @@ import { InvoiceDownloadEvent } from '../../events/invoice-download.js';
 import { msg } from '../../i18n/index.js';
 import { BillingConsumerElement } from '../../internal/billing-consumer.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
+import { viewStyles } from '../../internal/view.styles.js';
 import { invoiceHistoryStyles } from './invoice-history.styles.js';
 
 function statusLabel(status: InvoiceStatus): string {
@@ -62,7 +63,7 @@ function saveBlob(blob: Blob, fileName: string): void {
  * @cssprop [--billing-color-border] - Table rules.
  */
 export class InvoiceHistory extends BillingConsumerElement {
-  static override styles = [sharedStyles, invoiceHistoryStyles];
+  static override styles = [sharedStyles, viewStyles, invoiceHistoryStyles];
 
   /** Invoice ids whose PDF is being fetched. */
   @state() private _busy: ReadonlySet<string> = new Set();

@@ -5,6 +5,7 @@ import { formatMoney } from '../../domain/money.js';
 import { msg, sharedText } from '../../i18n/index.js';
 import { BillingConsumerElement } from '../../internal/billing-consumer.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
+import { viewStyles } from '../../internal/view.styles.js';
 import { safeHrefProperty } from '../../internal/safe-href.js';
 import { requestUpdate } from '../../internal/update-request.js';
 import { overdueBannerStyles } from './overdue-banner.styles.js';
@@ -34,7 +35,7 @@ import { overdueBannerStyles } from './overdue-banner.styles.js';
  * @cssprop [--billing-color-danger=light-dark(#c5221f, #f28b82)] - Accent of the `overdue` and `suspended` banners.
  */
 export class OverdueBanner extends BillingConsumerElement {
-  static override styles = [sharedStyles, overdueBannerStyles];
+  static override styles = [sharedStyles, viewStyles, overdueBannerStyles];
 
   @state() private _denied = false;
 

@@ -5,6 +5,7 @@ import { formatMoney } from '../../domain/money.js';
 import { msg, sharedText } from '../../i18n/index.js';
 import { BillingConsumerElement } from '../../internal/billing-consumer.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
+import { viewStyles } from '../../internal/view.styles.js';
 import { safeHrefProperty } from '../../internal/safe-href.js';
 import { requestUpdate } from '../../internal/update-request.js';
 import { defineElement } from '../../internal/define.js';
@@ -46,7 +47,7 @@ import { suspensionModalStyles } from './suspension-modal.styles.js';
  * @cssprop [--billing-backdrop=rgb(20 20 20 / 0.6)] - The backdrop behind the dialog.
  */
 export class SuspensionModal extends BillingConsumerElement {
-  static override styles = [sharedStyles, suspensionModalStyles];
+  static override styles = [sharedStyles, viewStyles, suspensionModalStyles];
 
   @query('dialog') private _dialog?: HTMLDialogElement;
 
