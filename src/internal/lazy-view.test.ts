@@ -29,7 +29,7 @@ type Module = ViewModule<ViewHost, GreetingView>;
 /** Settled by the test: each call of the loader is one import attempt. */
 const attempts: { resolve(module: Module): void; reject(error: unknown): void }[] = [];
 const load = () => new Promise<Module>((resolve, reject) => attempts.push({ resolve, reject }));
-const viewModule: Module = { styles: css`.greeting { color: rgb(1, 2, 3); }`, View: GreetingView };
+const viewModule: Module = { styles: [css`.greeting { color: rgb(1, 2, 3); }`], View: GreetingView };
 
 class ViewHost extends LitElement {
   static override styles = [sharedStyles];

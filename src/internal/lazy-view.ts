@@ -7,7 +7,7 @@ const loaded = new WeakMap<object, ViewModule<any, any>>();
 
 /** What a view module exports: its styles and the class of its view (one instance per element). */
 export interface ViewModule<H, V> {
-  styles: CSSResult;
+  styles: readonly CSSResult[];
   View: new (host: H) => V;
 }
 
@@ -57,7 +57,7 @@ export class LazyView<H extends ReactiveElement, V extends ReactiveController> i
 
   #use({ styles, View }: ViewModule<H, V>): void {
     const host = this.host;
-    adoptStyles(host.renderRoot as ShadowRoot, [...(host.constructor as typeof ReactiveElement).elementStyles, styles]);
+    adoptStyles(host.renderRoot as ShadowRoot, [...(host.constructor as typeof ReactiveElement).elementStyles, ...styles]);
     host.addController((this.view = new View(host)));
   }
 

@@ -6,10 +6,11 @@ import { css } from 'lit';
  * (its `color-scheme`) and forced-colors mode without configuration.
  */
 /*
- * Notes on the rules below (kept out of the css template: comments there ship to browsers):
- * - .visually-hidden: read by screen readers, not shown; never wider than 1px wherever it sits, so
- *   it can't widen the page (reflow at 320px).
- * - .badge: a status pill, 14px or more, tinted with its own color, with a border forced colors keep.
+ * Only what the shared states of every element's shell need (loading, load error with Try again,
+ * no permission, the developer error) and the tokens: every tag entry pays for this sheet up front.
+ * What only views use (links, focus rings of fields, disabled buttons, .visually-hidden, .badge,
+ * reduced motion) is `viewStyles` (view.styles.ts), which each element's view adopts when it loads.
+ * Notes on the rules (kept out of the css template: comments there ship to browsers):
  * - forced colors: system colors only; accent-on-accent text would vanish behind forced backplates.
  */
 export const sharedStyles = css`
@@ -61,20 +62,9 @@ export const sharedStyles = css`
   .button--secondary:hover {
     background: color-mix(in srgb, var(--_accent) 10%, transparent);
   }
-  .button:disabled,
-  .button[aria-disabled='true'] {
-    cursor: not-allowed;
-    opacity: 0.55;
-  }
-  .button:focus-visible,
-  a:focus-visible,
-  input:focus-visible,
-  select:focus-visible {
+  .button:focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
-  }
-  a {
-    color: var(--_accent);
   }
   .notice {
     padding: 0.75em var(--_space);
@@ -97,56 +87,15 @@ export const sharedStyles = css`
     padding: 0.5em;
     margin: 0;
   }
-  .visually-hidden {
-    position: absolute;
-    inline-size: 1px;
-    block-size: 1px;
-    margin: -1px;
-    padding: 0;
-    border: 0;
-    overflow: hidden;
-    clip-path: inset(50%);
-    white-space: nowrap;
-  }
-  .badge {
-    display: inline-block;
-    padding: 0.05em 0.65em;
-    border-radius: 999px;
-    font-size: max(0.875rem, 14px);
-    font-weight: 600;
-    line-height: 1.5;
-    white-space: nowrap;
-    border: 1px solid;
-    background: color-mix(in srgb, currentColor 10%, var(--_surface));
-  }
-  @media (prefers-reduced-motion: reduce) {
-    *,
-    *::before,
-    *::after {
-      animation: none !important;
-      transition: none !important;
-    }
-  }
   @media (forced-colors: active) {
     .button {
       background: ButtonFace;
       color: ButtonText;
       border: 1px solid ButtonText;
     }
-    .button:disabled,
-    .button[aria-disabled='true'] {
-      color: GrayText;
-      border-color: GrayText;
-    }
     .button:hover {
       background: ButtonFace;
       border-color: Highlight;
-    }
-    a {
-      color: LinkText;
-    }
-    .badge {
-      color: CanvasText;
     }
   }
 `;

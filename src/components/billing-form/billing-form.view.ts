@@ -18,6 +18,7 @@ import { PaymentMethodSubmitEvent } from '../../events/payment-method-submit.js'
 import { PaymentMethodUpdatedEvent } from '../../events/payment-method-updated.js';
 import { sharedText } from '../../i18n/index.js';
 import { AddressRulesController, type AddressGroup } from './address-rules-controller.js';
+import { viewStyles } from '../../internal/view.styles.js';
 import { billingFormStyles } from './billing-form.styles.js';
 import { errorSummaryStyles } from './billing-form.summary.styles.js';
 import { readDraft, removeDraft, writeDraft } from './draft-store.js';
@@ -27,7 +28,7 @@ import { HostedFieldsController } from './hosted-fields-controller.js';
 import { SubmissionController } from './submission-controller.js';
 
 /** The view's styles, adopted by the element's shadow root when the view arrives. */
-export const formViewStyles = [billingFormStyles, errorSummaryStyles];
+export const formViewStyles = [viewStyles, billingFormStyles, errorSummaryStyles];
 
 /** The element as the view sees it: a Lit element with the form's public properties. */
 export type FormHost = LitElement & { readonly termsHref?: string; readonly expanded: boolean; readonly submitTimeout: number };
@@ -746,7 +747,6 @@ export class FormView implements ReactiveController {
       <button class="button button--secondary" type="button" @click=${() => this.#host.renderRoot.querySelector('form')?.requestSubmit()}>${sharedText.retry()}</button>
     </div>`;
   }
-
 
   /** The form, once the provider has a snapshot the viewer may see (the element renders every other state). */
   render(): TemplateResult {

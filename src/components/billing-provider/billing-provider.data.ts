@@ -6,14 +6,83 @@
  * submissions and downloads come later and find it loaded.
  */
 import { BillingError, toBillingError } from '../../domain/errors.js';
-import { parseSubmitResult } from '../../domain/schemas.js';
-import type { PaymentSubmission, SubmitResult } from '../../domain/types.js';
+import { parseSnapshotInSlices, parseSubmitResult } from '../../domain/schemas.js';
+import { dunningState } from '../../domain/dunning.js';
+import { today } from '../../domain/dates.js';
+import type { BillingSnapshot, PaymentSubmission, SubmitResult } from '../../domain/types.js';
 import type { BillingAdapter, CardFields } from '../../adapters/adapter.js';
+import { raceAbort } from '../../adapters/abort.js';
+import type { BillingState } from '../../context/billing-context.js';
+import type { BillingProvider } from './billing-provider.js';
 
-export { parseSnapshotInSlices } from '../../domain/schemas.js';
-export { dunningState } from '../../domain/dunning.js';
-export { today } from '../../domain/dates.js';
-export { raceAbort } from '../../adapters/abort.js';
+/** What the provider's initial half shares with this one: its element, the load in flight, its state. */
+export interface ProviderHost {
+  readonly element: BillingProvider;
+  /** Numbers loads: only the newest one's answer counts. */
+  sequence: number;
+  /** Aborts the load in flight. */
+  controller?: AbortController;
+  /** The adapter the current snapshot came from. */
+  loadedFrom?: BillingAdapter;
+  /** Changes the shared state (a new state object when anything changed). */
+  set(patch: Partial<BillingState>): void;
+  /** The error state (the snapshot, if any, is kept) and `billing-error`. */
+  fail(error: BillingError): void;
+}
+
+/** One load, started by the provider's refresh(): the adapter's answer is already on its way. */
+export interface LoadJob {
+  readonly adapter: BillingAdapter;
+  readonly controller: AbortController;
+  readonly sequence: number;
+  readonly answer: Promise<unknown>;
+  /** The provider's deadline, and whether it passed (the timer aborts the controller). */
+  readonly seconds: number;
+  timedOut: boolean;
+  readonly timer: ReturnType<typeof setTimeout>;
+}
+
+/** The state a new snapshot brings: ready, its dunning state and "today" by its clock. */
+function snapshotPatch(snapshot: BillingSnapshot): Partial<BillingState> {
+  return { status: 'ready', snapshot, error: null, loading: false, dunning: dunningState(snapshot), today: today(snapshot.now) };
+}
+
+/** Waits for a load's answer, validates it (in slices that yield) and publishes it, or the error state. Never throws. */
+export async function finishLoad(host: ProviderHost, job: LoadJob): Promise<void> {
+  const { controller, sequence } = job;
+  try {
+    const loaded = await raceAbort(job.answer, controller.signal);
+    clearTimeout(job.timer);
+    if (sequence !== host.sequence) return;
+    const snapshot = await parseSnapshotInSlices(loaded, { signal: controller.signal });
+    if (sequence !== host.sequence) return;
+    host.loadedFrom = job.adapter;
+    host.set(snapshotPatch(snapshot));
+  } catch (error) {
+    if (sequence !== host.sequence || (isAbort(error) && !job.timedOut)) return;
+    host.fail(loadError(error, job.timedOut ? job.seconds : undefined));
+  } finally {
+    clearTimeout(job.timer);
+    if (host.controller === controller) host.controller = undefined;
+  }
+}
+
+/** A submission through the provider's adapter; its snapshot replaces the state (unless the adapter changed meanwhile). */
+export async function submit(
+  host: ProviderHost,
+  adapter: BillingAdapter | undefined,
+  submission: PaymentSubmission,
+  options: { idempotencyKey: string; signal?: AbortSignal },
+): Promise<SubmitResult> {
+  const result = await submitThrough(adapter, submission, options);
+  // Another adapter (another account) took over meanwhile: its state is not ours to replace.
+  if (host.element.adapter !== adapter) return result;
+  // A load that started before the card was replaced would bring back the old debt: drop it.
+  host.controller?.abort();
+  host.sequence++;
+  host.set(snapshotPatch(result.snapshot));
+  return result;
+}
 
 function isAbort(error: unknown): boolean {
   return error instanceof DOMException && error.name === 'AbortError';

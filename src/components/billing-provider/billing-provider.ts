@@ -3,19 +3,19 @@ import { LitElement, css, html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { billingContext, type BillingActions, type BillingContextValue, type BillingState } from '../../context/billing-context.js';
 import type { BillingError } from '../../domain/errors.js';
-import type { BillingSnapshot } from '../../domain/types.js';
 import type { BillingAdapter } from '../../adapters/adapter.js';
 import { BillingErrorEvent } from '../../events/billing-error.js';
 import { loadLanguage, onMessagesChanged, registeredLanguages, remember, requestedLocales } from '../../i18n/index.js';
 import type * as ProviderData from './billing-provider.data.js';
+import type { LoadJob, ProviderHost } from './billing-provider.data.js';
 
 /** Seconds a load may take before the provider gives up on it (`load-timeout`). */
 const DEFAULT_LOAD_TIMEOUT_S = 30;
 
 /**
  * The provider's lazy half (billing-provider.data.ts): the response schemas (zod), the dunning
- * rules, date parsing and the work around each adapter call. It loads in parallel with the
- * first load, so it is not part of the initial bundle and costs no extra round trip.
+ * rules, date parsing and the work around each adapter call, once it is under way. It loads in
+ * parallel with the first load, so it is not part of the initial bundle and costs no extra round trip.
  */
 let data: typeof ProviderData | undefined;
 // Once loaded, at once (a microtask): a download or submission starts the adapter's call without waiting a task.
@@ -27,13 +27,6 @@ const loadData = async () => data ?? import('./billing-provider.data.js').then((
  */
 const unloadable = (cause: unknown) =>
   Object.assign(new Error('The billing elements could not load their code.', { cause }), { name: 'BillingError', code: 'network' }) as unknown as BillingError;
-
-/** The browser's UTC calendar date, until a snapshot says what "today" is. */
-const browserToday = () => new Date().toISOString().slice(0, 10);
-
-function isAbort(error: unknown): boolean {
-  return error instanceof DOMException && error.name === 'AbortError';
-}
 
 /**
  * Holds the billing adapter, loads one snapshot and shares state and actions with every
@@ -79,28 +72,29 @@ export class BillingProvider extends LitElement {
    */
   @property({ type: Number, attribute: 'load-timeout' }) loadTimeout: number = DEFAULT_LOAD_TIMEOUT_S;
 
-  #loadController?: AbortController;
-  #loadSequence = 0;
-  #interrupted = false;
-  /** The adapter the current snapshot came from. */
-  #loadedAdapter?: BillingAdapter;
-  #timer?: ReturnType<typeof setInterval>;
   #localeSequence = 0;
   #stopListening?: () => void;
   #stopObservingLang?: () => void;
+  #timer?: ReturnType<typeof setInterval>;
+  /** A load in flight was cut short by a disconnect. */
+  #interrupted = false;
+
+  /** What the lazy half works with: the load in flight, and how to change the shared state. */
+  #host: ProviderHost = {
+    element: this,
+    sequence: 0,
+    set: (patch) => this.#setState(patch),
+    fail: (error) => {
+      this.#setState({ status: this.state.snapshot ? 'ready' : 'error', error, loading: false });
+      this.dispatchEvent(new BillingErrorEvent({ error }));
+    },
+  };
 
   #actions: BillingActions = {
     refresh: () => this.refresh(),
-    submitPaymentMethod: async (submission, options) => {
-      const adapter = this.adapter;
-      const result = await (await loadData()).submitThrough(adapter, submission, options);
-      // Another adapter (another account) took over meanwhile: its state is not ours to replace.
-      if (this.adapter !== adapter) return result;
-      // A load that started before the card was replaced would bring back the old debt: drop it.
-      this.#loadController?.abort();
-      this.#loadSequence++;
-      this.#setSnapshot(result.snapshot);
-      return result;
+    submitPaymentMethod: (submission, options) => {
+      const adapter = this.adapter; // the adapter of the moment the element submitted
+      return loadData().then((half) => half.submit(this.#host, adapter, submission, options));
     },
     downloadInvoice: async (invoiceId, options) => (await loadData()).downloadThrough(this.adapter, invoiceId, options),
     mountCardFields: async (container) => (await loadData()).mountThrough(this.adapter, container),
@@ -114,7 +108,8 @@ export class BillingProvider extends LitElement {
       error: null,
       loading: false,
       dunning: null,
-      today: browserToday(),
+      // The browser's UTC calendar date, until a snapshot says what "today" is.
+      today: new Date().toISOString().slice(0, 10),
       locale: 'en',
       hostedCardFields: false,
     }),
@@ -131,7 +126,7 @@ export class BillingProvider extends LitElement {
     // A host's registerMessages(): re-resolve (it may add a language) and re-render every element.
     this.#stopListening ??= onMessagesChanged(() => this.#applyLocale(true));
     // The first load starts from updated(); a provider moved in the DOM reloads what it dropped.
-    if (this.hasUpdated && this.adapter && (this.state.status === 'idle' || this.#interrupted || this.#loadedAdapter !== this.adapter)) {
+    if (this.hasUpdated && this.adapter && (this.state.status === 'idle' || this.#interrupted || this.#host.loadedFrom !== this.adapter)) {
       void this.refresh();
     }
     this.#interrupted = false;
@@ -144,9 +139,10 @@ export class BillingProvider extends LitElement {
     this.#stopListening = undefined;
     this.#stopObservingLang?.();
     this.#stopObservingLang = undefined;
-    this.#interrupted = this.#loadController !== undefined;
-    this.#loadController?.abort();
-    this.#loadController = undefined;
+    const host = this.#host;
+    this.#interrupted = host.controller !== undefined;
+    host.controller?.abort();
+    host.controller = undefined;
     clearInterval(this.#timer);
     this.#timer = undefined;
     if (this.state.loading) this.#setState({ loading: false });
@@ -164,59 +160,43 @@ export class BillingProvider extends LitElement {
   /** Reloads the snapshot. Resolves when done; failures become the error state (and `billing-error`). */
   async refresh(): Promise<void> {
     const adapter = this.adapter;
-    this.#loadController?.abort();
+    const host = this.#host;
+    host.controller?.abort();
     if (!adapter) {
       this.#setState({ status: 'idle', loading: false });
       return;
     }
-    const controller = new AbortController();
-    this.#loadController = controller;
-    const sequence = ++this.#loadSequence;
+    const controller = (host.controller = new AbortController());
     this.#setState({ status: this.state.snapshot ? this.state.status : 'loading', loading: true });
     const seconds = this.loadTimeout > 0 ? this.loadTimeout : DEFAULT_LOAD_TIMEOUT_S;
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(); // the adapter may stop its request
-    }, seconds * 1000);
-    try {
+    const job: LoadJob = {
+      adapter,
+      controller,
+      sequence: ++host.sequence,
+      seconds,
+      timedOut: false,
+      // The adapter may stop its request once aborted.
+      timer: setTimeout(() => {
+        job.timedOut = true;
+        controller.abort();
+      }, seconds * 1000),
       // The adapter's load starts now; the lazy half that waits for it loads beside it.
-      const answer = new Promise<unknown>((resolve) => resolve(adapter.load({ signal: controller.signal })));
-      answer.catch(() => {}); // handled below, once the lazy half is here
-      const { raceAbort, parseSnapshotInSlices } = await loadData();
-      const loaded = await raceAbort(answer, controller.signal);
-      clearTimeout(timer);
-      if (sequence !== this.#loadSequence) return;
-      const snapshot = await parseSnapshotInSlices(loaded, { signal: controller.signal });
-      if (sequence !== this.#loadSequence) return;
-      this.#loadedAdapter = adapter;
-      this.#setSnapshot(snapshot);
+      answer: new Promise((resolve) => resolve(adapter.load({ signal: controller.signal }))),
+    };
+    job.answer.catch(() => {}); // handled by the lazy half, once it is here
+    try {
+      await (await loadData()).finishLoad(host, job);
     } catch (error) {
-      if (sequence !== this.#loadSequence || (isAbort(error) && !timedOut)) return;
-      const billingError = data ? data.loadError(error, timedOut ? seconds : undefined) : unloadable(error);
-      this.#setState({ status: this.state.snapshot ? 'ready' : 'error', error: billingError, loading: false });
-      this.dispatchEvent(new BillingErrorEvent({ error: billingError }));
-    } finally {
-      clearTimeout(timer);
-      if (this.#loadController === controller) this.#loadController = undefined;
+      // Only the lazy half's own import throws (finishLoad handles every failure of the load).
+      clearTimeout(job.timer);
+      if (host.controller === controller) host.controller = undefined;
+      if (job.sequence === host.sequence) host.fail(unloadable(error));
     }
-  }
-
-  #setSnapshot(snapshot: BillingSnapshot): void {
-    this.#setState({
-      status: 'ready',
-      snapshot,
-      error: null,
-      loading: false,
-      // Loaded by now: every snapshot arrives through refresh() or a submission, which load it first.
-      dunning: data!.dunningState(snapshot),
-      today: data!.today(snapshot.now),
-    });
   }
 
   #setState(patch: Partial<BillingState>): void {
     const current = this.#provider.value.state;
-    // "today" changes with the snapshot only (#setSnapshot passes it).
+    // "today" changes with the snapshot only (the lazy half's snapshot patch carries it).
     const state: BillingState = { ...current, ...patch };
     // Nothing changed: no new value, so no element re-renders for nothing.
     if ((Object.keys(state) as (keyof BillingState)[]).every((key) => state[key] === current[key])) return;

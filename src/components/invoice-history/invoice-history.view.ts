@@ -10,8 +10,11 @@ import { BillingErrorEvent } from '../../events/billing-error.js';
 import { InvoiceDownloadEvent } from '../../events/invoice-download.js';
 import { msg } from '../../i18n/index.js';
 import type { InvoiceHistory } from './invoice-history.js';
+import { viewStyles } from '../../internal/view.styles.js';
+import { styles as ownStyles } from './invoice-history.view.styles.js';
 
-export { styles } from './invoice-history.view.styles.js';
+/** What the view adopts when it arrives: the views' shared rules, then its own. */
+export const styles = [viewStyles, ownStyles];
 
 function statusLabel(status: InvoiceStatus): string {
   switch (status) {

@@ -4,8 +4,11 @@ import { formatMoney } from '../../domain/money.js';
 import { msg, sharedText } from '../../i18n/index.js';
 import { requestUpdate } from '../../internal/update-request.js';
 import type { OverdueBanner } from './overdue-banner.js';
+import { viewStyles } from '../../internal/view.styles.js';
+import { styles as ownStyles } from './overdue-banner.view.styles.js';
 
-export { styles } from './overdue-banner.view.styles.js';
+/** What the view adopts when it arrives: the views' shared rules, then its own. */
+export const styles = [viewStyles, ownStyles];
 
 function title(dunning: DunningState): string {
   switch (dunning.level) {

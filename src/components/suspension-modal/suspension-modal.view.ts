@@ -6,8 +6,11 @@ import { BillingErrorEvent } from '../../events/billing-error.js';
 import { msg, sharedText } from '../../i18n/index.js';
 import { requestUpdate } from '../../internal/update-request.js';
 import type { SuspensionModal } from './suspension-modal.js';
+import { viewStyles } from '../../internal/view.styles.js';
+import { styles as ownStyles } from './suspension-modal.view.styles.js';
 
-export { styles } from './suspension-modal.view.styles.js';
+/** What the view adopts when it arrives: the views' shared rules, then its own. */
+export const styles = [viewStyles, ownStyles];
 
 function message(dunning: DunningState, locale: string): string {
   if (dunning.outstandingCount === 0) {
