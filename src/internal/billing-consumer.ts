@@ -1,6 +1,5 @@
-import { consume } from '@lit/context';
-import { LitElement, html, isServer, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { ContextConsumer } from '@lit/context';
+import { LitElement, html, isServer, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
 import { billingContext, type BillingContextValue } from '../context/billing-context.js';
 import type { BillingError } from '../domain/errors.js';
 import { BillingErrorEvent } from '../events/billing-error.js';
@@ -34,10 +33,24 @@ import { markFallbacks } from '../i18n/fallback-lang.js';
  * @cssprop [--billing-space=1rem] - The spacing unit.
  */
 export class BillingConsumerElement extends LitElement {
+  // Reactive properties are declared in `static properties`, not with decorators: every tag entry
+  // then does without the decorators' code and the compiler's decorator helper (see docs/size.md).
+  static override properties: PropertyDeclarations = { billing: { state: true, attribute: false } };
+
   /** The provider's state and actions; undefined outside a `<billing-provider>`. */
-  @consume({ context: billingContext, subscribe: true })
-  @state()
   protected billing?: BillingContextValue;
+
+  constructor() {
+    super();
+    // What `@consume({ context, subscribe: true })` does: every change of the provider's value re-renders.
+    new ContextConsumer(this, {
+      context: billingContext,
+      subscribe: true,
+      callback: (value) => {
+        this.billing = value;
+      },
+    });
+  }
 
   /** Whether the viewer may see and change payment information. */
   protected get canManageBilling(): boolean {

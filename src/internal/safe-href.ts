@@ -21,34 +21,34 @@ export function safeHref(value: unknown): string | undefined {
 }
 
 /**
- * Property decorator, stacked under `@property`, for a link attribute (`update-href`,
- * `terms-href`): the property keeps only an http(s) or relative URL; anything else is dropped
- * (the element then renders no link and follows no href) with a developer `console.warn` naming
- * the attribute. Applies to the attribute and to the property (frameworks set either).
+ * Makes `name` a link property (`update-href`, `terms-href`): it keeps only an http(s) or relative
+ * URL; anything else is dropped (the element then renders no link and follows no href) with a
+ * developer `console.warn` naming the attribute. Applies to the attribute and to the property
+ * (frameworks set either). Called from the element's static block, before Lit finalizes the class,
+ * so the reactive property declared in `static properties` wraps this accessor:
  *
  * ```ts
- * @property({ attribute: 'terms-href' }) @safeHrefProperty('terms-href') termsHref?: string;
+ * static override properties = { termsHref: { attribute: 'terms-href' } };
+ * static {
+ *   safeHrefProperty(this.prototype, 'termsHref', 'terms-href');
+ * }
  * ```
  */
-export function safeHrefProperty(attribute: string) {
-  return (prototype: ReactiveElement, name: string): void => {
-    const key = Symbol(name);
-    type Host = ReactiveElement & Record<symbol, string | undefined>;
-    Object.defineProperty(prototype, name, {
-      get(this: Host) {
-        return this[key];
-      },
-      set(this: Host, value: unknown) {
-        const safe = safeHref(value);
-        if (safe === undefined && value != null && value !== '') {
-          console.warn(
-            `<${this.localName}> ignored ${attribute}: only http(s) and relative URLs are allowed (got ${JSON.stringify(String(value).slice(0, 40))}).`,
-          );
-        }
-        this[key] = safe;
-      },
-      configurable: true,
-      enumerable: true,
-    });
-  };
+export function safeHrefProperty(prototype: ReactiveElement, name: string, attribute: string): void {
+  const key = Symbol(name);
+  type Host = ReactiveElement & Record<symbol, string | undefined>;
+  Object.defineProperty(prototype, name, {
+    get(this: Host) {
+      return this[key];
+    },
+    set(this: Host, value: unknown) {
+      const safe = safeHref(value);
+      if (safe === undefined && value != null && value !== '') {
+        console.warn(`<${this.localName}> ignored ${attribute}: only http(s) and relative URLs are allowed (got ${JSON.stringify(String(value).slice(0, 40))}).`);
+      }
+      this[key] = safe;
+    },
+    configurable: true,
+    enumerable: true,
+  });
 }

@@ -1,6 +1,5 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html } from 'lit';
-import { property } from 'lit/decorators.js';
 import { billingContext, type BillingActions, type BillingContextValue, type BillingState } from '../../context/billing-context.js';
 import type { BillingError } from '../../domain/errors.js';
 import type { BillingAdapter } from '../../adapters/adapter.js';
@@ -52,11 +51,19 @@ export class BillingProvider extends LitElement {
     }
   `;
 
+  // Reactive properties in `static properties` rather than decorators (fewer bytes in every entry).
+  static override properties = {
+    adapter: { attribute: false },
+    refreshInterval: { type: Number, attribute: 'refresh-interval' },
+    locale: {},
+    loadTimeout: { type: Number, attribute: 'load-timeout' },
+  };
+
   /** The billing adapter: `MemoryBillingAdapter`, `HttpBillingAdapter` or your own. Setting it (re)loads. */
-  @property({ attribute: false }) adapter?: BillingAdapter;
+  adapter?: BillingAdapter;
 
   /** Reload every N seconds while connected and the page is visible (0: never). */
-  @property({ type: Number, attribute: 'refresh-interval' }) refreshInterval = 0;
+  refreshInterval = 0;
 
   /**
    * The one locale of every element inside: texts, money, dates, country names and plurals
@@ -64,13 +71,13 @@ export class BillingProvider extends LitElement {
    * A regional tag takes its language's texts (`de-AT` → German); an unshipped language shows
    * English, marked `lang="en"`. Changing it re-renders every element, keeping what was typed.
    */
-  @property() locale?: string;
+  locale?: string;
 
   /**
    * Seconds to wait for the adapter's `load()` before aborting it and showing the error state
    * with Try again (a `timeout` BillingError). Anything but a positive number means the default, 30.
    */
-  @property({ type: Number, attribute: 'load-timeout' }) loadTimeout: number = DEFAULT_LOAD_TIMEOUT_S;
+  loadTimeout: number = DEFAULT_LOAD_TIMEOUT_S;
 
   #localeSequence = 0;
   #stopListening?: () => void;
