@@ -7,7 +7,8 @@
 //
 // What "the element's code" is: the files of its folder (src/components/<tag>/, tests and the
 // harness aside), the src/internal/ modules they import, the shared styles, and of the shared
-// base class (billing-consumer.ts) the methods the element calls. Events are the
+// base class (billing-consumer.ts) the methods the element calls, and of the shared states
+// (shared-states.ts) the functions it calls. Events are the
 // `new XEvent(…)` the code creates, named by the event class's constant in src/events/.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +29,15 @@ for (const file of readdirSync(join(root, 'src/events'))) {
 const CONSUMER = 'src/internal/billing-consumer.ts';
 const isSource = (file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.harness.ts');
 
+const SHARED_STATES = 'src/internal/shared-states.ts';
+
+/** The top-level functions of a module, each with its text. */
+function functionsOf(path) {
+  const text = read(path);
+  const starts = [...text.matchAll(/^(?:export )?function (\w+)\(/gm)];
+  return starts.map((m, i) => ({ name: m[1], text: text.slice(m.index, starts[i + 1]?.index ?? text.length) }));
+}
+
 /** The methods of the shared base, each with its text. */
 function consumerMethods() {
   const text = read(CONSUMER);
@@ -45,14 +55,15 @@ function sourcesOf(tag, consumer) {
       const path = `src/internal/${m[1].split('/').at(-1)}.ts`;
       if (path === CONSUMER || seen.has(path)) continue;
       seen.add(path);
-      texts.push(read(path));
+      // Of the shared states, only the functions the element calls (each renders its own parts).
+      if (path === SHARED_STATES) texts.push(...functionsOf(path).filter((f) => texts.some((t) => t.includes(`${f.name}(`))).map((f) => f.text));
+      else texts.push(read(path));
     }
   }
   if (consumer) {
     const own = texts.join('\n');
     for (const method of consumerMethods()) {
-      // renderSharedState is what render() of every consumer starts with.
-      if (method.name === 'renderSharedState' || own.includes(`this.${method.name}(`)) texts.push(method.text);
+      if (own.includes(`this.${method.name}(`)) texts.push(method.text);
     }
     texts.push(read('src/internal/shared.styles.ts'));
   }

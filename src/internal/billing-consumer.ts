@@ -1,9 +1,9 @@
 import { ContextConsumer } from '@lit/context';
-import { LitElement, html, isServer, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, isServer, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { billingContext, type BillingContextValue } from '../context/billing-context.js';
 import type { BillingError } from '../domain/errors.js';
 import { BillingErrorEvent } from '../events/billing-error.js';
-import { loadErrorText, resolvedFor, sharedText, withLocale, type ResolvedLocale } from '../i18n/index.js';
+import { resolvedFor, withLocale, type ResolvedLocale } from '../i18n/index.js';
 import { markFallbacks } from '../i18n/fallback-lang.js';
 
 /**
@@ -82,57 +82,5 @@ export class BillingConsumerElement extends LitElement {
 
   protected fireError(error: BillingError): void {
     this.dispatchEvent(new BillingErrorEvent({ error }));
-  }
-
-  /**
-   * The shared states, or null when the snapshot is ready and the element renders itself.
-   * `options.quiet` renders nothing instead of loading / error messages (banners).
-   */
-  protected renderSharedState(options: { quiet?: boolean } = {}): TemplateResult | typeof nothing | null {
-    const billing = this.billing;
-    if (!billing && (isServer || this.#insideProvider())) {
-      // The provider element is there but not defined yet: it connects as soon as it is. During a
-      // server render no context can connect and there is no tree to look up: render what the
-      // page shows until it hydrates, never the developer error.
-      return options.quiet ? nothing : html`<p part="loading" class="loading" role="status">${sharedText.loading()}</p>`;
-    }
-    if (!billing) {
-      return html`<p part="developer-error" class="developer-error" role="alert">
-        ${sharedText.noProvider(this.localName)}
-      </p>`;
-    }
-    const { status, snapshot, error } = billing.state;
-    if (snapshot) return null;
-    if (options.quiet) return nothing;
-    if (status === 'error' && error) {
-      return html`<div part="load-error" class="notice notice--error" role="alert">
-        <p>${sharedText.loadFailed()} ${loadErrorText(error.code)}</p>
-        <button part="retry" class="button button--secondary" type="button" @click=${() => void billing.actions.refresh()}>
-          ${sharedText.retry()}
-        </button>
-      </div>`;
-    }
-    return html`<p part="loading" class="loading" role="status">${sharedText.loading()}</p>`;
-  }
-
-  /** "To pay another way, write to <a>email</a>." — one sentence, the link where the language puts it. */
-  protected renderPayAnotherWay(email: string | undefined): TemplateResult | typeof nothing {
-    if (!email) return nothing;
-    const [before, after] = sharedText.payAnotherWay('\u0000').split('\u0000');
-    return html`<p part="note" class="note">${before}<a href=${`mailto:${email}`} dir="ltr">${email}</a>${after}</p>`;
-  }
-
-  /** Whether a `<billing-provider>` element encloses this one (across shadow roots). */
-  #insideProvider(): boolean {
-    let node: Node | null = this.parentNode;
-    while (node) {
-      if (node instanceof Element && node.localName === 'billing-provider') return true;
-      node = node instanceof ShadowRoot ? node.host : node.parentNode;
-    }
-    return false;
-  }
-
-  protected renderNoPermission(): TemplateResult {
-    return html`<p part="no-permission" class="notice" role="status">${sharedText.noPermission()}</p>`;
   }
 }

@@ -22,6 +22,7 @@ import { css, html, type PropertyValues } from 'lit';
 import type { FormField } from '../../domain/payment-form-fields.js';
 import { loadErrorText, sharedText } from '../../i18n/index.js';
 import { BillingConsumerElement } from '../../internal/billing-consumer.js';
+import { renderNoPermission, renderSharedState } from '../../internal/shared-states.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { safeHrefProperty } from '../../internal/safe-href.js';
 import { FormEngineController, loadFormEngine } from './form-engine-controller.js';
@@ -126,9 +127,9 @@ export class BillingForm extends BillingConsumerElement {
   }
 
   protected override render() {
-    const shared = this.renderSharedState();
+    const shared = renderSharedState(this, this.billing);
     if (shared !== null) return shared;
-    if (!this.canManageBilling) return this.renderNoPermission();
+    if (!this.canManageBilling) return renderNoPermission();
     const view = this.#engine.view;
     if (view) return view.render();
     const error = this.#engine.error;

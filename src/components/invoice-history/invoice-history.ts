@@ -1,5 +1,6 @@
 import type { Invoice } from '../../domain/types.js';
 import { BillingConsumerElement } from '../../internal/billing-consumer.js';
+import { renderNoPermission, renderSharedState } from '../../internal/shared-states.js';
 import { LazyView } from '../../internal/lazy-view.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { invoiceHistoryStyles } from './invoice-history.styles.js';
@@ -47,9 +48,9 @@ export class InvoiceHistory extends BillingConsumerElement {
   }
 
   protected override render() {
-    const shared = this.renderSharedState();
+    const shared = renderSharedState(this, this.billing);
     if (shared !== null) return shared;
-    if (!this.canManageBilling) return this.renderNoPermission();
+    if (!this.canManageBilling) return renderNoPermission();
     return this.#view.view?.render(this.billing!, this.locale) ?? this.#view.render();
   }
 }

@@ -1,6 +1,7 @@
 import { nothing } from 'lit';
 import type { DunningLevel } from '../../domain/dunning.js';
 import { BillingConsumerElement } from '../../internal/billing-consumer.js';
+import { renderPayAnotherWay, renderSharedState } from '../../internal/shared-states.js';
 import { LazyView } from '../../internal/lazy-view.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
 import { safeHrefProperty } from '../../internal/safe-href.js';
@@ -69,12 +70,12 @@ export class OverdueBanner extends BillingConsumerElement {
   }
 
   protected override render() {
-    const shared = this.renderSharedState({ quiet: true });
+    const shared = renderSharedState(this, this.billing, { quiet: true });
     if (shared !== null) return shared;
     const dunning = this.billing?.state.dunning;
     if (!dunning || dunning.level === 'none') return nothing;
     return (
-      this.#view.view?.render(dunning, this.locale, this.canManageBilling, this.renderPayAnotherWay(this.supportEmail)) ??
+      this.#view.view?.render(dunning, this.locale, this.canManageBilling, renderPayAnotherWay(this.supportEmail)) ??
       this.#view.render(true)
     );
   }

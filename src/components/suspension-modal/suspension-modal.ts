@@ -1,7 +1,6 @@
 import { nothing } from 'lit';
 import { BillingConsumerElement } from '../../internal/billing-consumer.js';
 import { LazyView } from '../../internal/lazy-view.js';
-import { sharedStyles } from '../../internal/shared.styles.js';
 import { safeHrefProperty } from '../../internal/safe-href.js';
 import { suspensionModalStyles } from './suspension-modal.styles.js';
 
@@ -40,7 +39,7 @@ import { suspensionModalStyles } from './suspension-modal.styles.js';
  * @cssprop [--billing-backdrop=rgb(20 20 20 / 0.6)] - The backdrop behind the dialog.
  */
 export class SuspensionModal extends BillingConsumerElement {
-  static override styles = [sharedStyles, suspensionModalStyles];
+  static override styles = suspensionModalStyles;
 
   // Reactive properties in `static properties` rather than decorators (fewer bytes in every entry).
   static override properties = {
@@ -53,8 +52,11 @@ export class SuspensionModal extends BillingConsumerElement {
     safeHrefProperty(this.prototype, 'updateHref', 'update-href');
   }
 
-  /** The dialog, what is owed, Update and the card form (suspension-modal.view.ts), loaded when the element connects. */
-  #view = new LazyView(this, () => import('./suspension-modal.view.js'));
+  /**
+   * The dialog, what is owed, Update and the card form (suspension-modal.view.ts), with the shared
+   * states (suspension-modal.lazy.ts), loaded when the element connects.
+   */
+  #view = new LazyView(this, () => import('./suspension-modal.lazy.js'));
 
   /** Whether the dialog is open (reflected; driven by the provider's state, not by the host). */
   open = false;
@@ -80,14 +82,10 @@ export class SuspensionModal extends BillingConsumerElement {
   }
 
   protected override render() {
-    const shared = this.renderSharedState({ quiet: true });
-    if (shared !== null) return shared;
-    const dunning = this.billing?.state.dunning;
-    return (
-      this.#view.view?.render(dunning, this.locale, this.canManageBilling, this.renderPayAnotherWay(this.supportEmail)) ??
-      // Suspended while the view could not be loaded: the load error, with Try again.
-      (dunning?.level === 'suspended' ? this.#view.render(true) : nothing)
-    );
+    const view = this.#view.view;
+    if (view) return view.renderModal(this, this.billing, this.locale);
+    // Suspended while the view could not be loaded: the load error, with Try again.
+    return this.billing?.state.dunning?.level === 'suspended' ? this.#view.render(true) : nothing;
   }
 }
 
