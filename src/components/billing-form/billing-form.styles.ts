@@ -3,7 +3,8 @@ import { css } from 'lit';
 /*
  * Inputs are sized to what they hold (expiry, security code, postal code narrow; never wider than
  * the grid cell). An invalid field gets a thick start bar and a tint: a shape cue that survives
- * every color scheme, forced colors included (a double border there).
+ * every color scheme, forced colors included (a double border there). The bar is on the form's start
+ * side, also for the left-to-right inputs (card number, email…) of a right-to-left form.
  * (Comments stay out of the css template: whatever is in it ships to browsers.)
  */
 export const billingFormStyles = css`
@@ -71,6 +72,10 @@ export const billingFormStyles = css`
     border: 2px solid var(--_danger);
     border-inline-start-width: 6px;
     background: color-mix(in srgb, var(--_danger) 6%, var(--billing-color-input, Field));
+  }
+  [dir='rtl'] input[dir='ltr'][aria-invalid='true'] {
+    border-inline-start-width: 2px;
+    border-inline-end-width: 6px;
   }
   .hint {
     color: var(--_muted);
@@ -194,6 +199,10 @@ export const billingFormStyles = css`
       border-style: double;
       border-width: 4px;
       border-inline-start-width: 10px;
+    }
+    [dir='rtl'] input[dir='ltr'][aria-invalid='true'] {
+      border-inline-start-width: 4px;
+      border-inline-end-width: 10px;
     }
     .error::before {
       border: 1px solid;

@@ -5,7 +5,9 @@ import { css, unsafeCSS } from 'lit';
  * container (invoice-history.styles.ts), so the table stacks by the element's own width wherever it is
  * placed: below 44rem each invoice is a card listing every column's label beside its value. Wider
  * than that, the view stacks it too (class .stacked) when its columns don't fit the width: the longest
- * texts (Japanese, Arabic amounts, long invoice numbers) decide, not a fixed breakpoint.
+ * texts (Japanese, Arabic amounts, long invoice numbers) decide, not a fixed breakpoint. As a table,
+ * the Download button's text may wrap at spaces (never inside a Japanese word: keep-all), so more
+ * languages keep the table at 900 px. Japanese breaks between phrases (auto-phrase) where supported.
  * .scroller is the containing block of the visually hidden caption and header: they stay inside it.
  * (Comments stay out of the css template: whatever is in it ships to browsers.)
  */
@@ -70,6 +72,11 @@ export const styles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
+  table,
+  .older,
+  .empty {
+    word-break: auto-phrase;
+  }
   table {
     inline-size: 100%;
     border-collapse: collapse;
@@ -77,10 +84,17 @@ export const styles = css`
   }
   th,
   td {
-    padding: 0.6rem;
+    padding: 0.5rem;
     text-align: start;
     border-block-start: 1px solid var(--_border);
     white-space: nowrap;
+  }
+  .download {
+    white-space: normal;
+  }
+  .download .button {
+    word-break: keep-all;
+    word-break: auto-phrase;
   }
   thead th {
     border: 0;
