@@ -7,6 +7,8 @@
  */
 import { expect, fixture, html } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
+import { control, openForm, submit, type } from '../src/components/billing-form/billing-form.harness.js';
+import type { BillingForm } from '../src/components/billing-form/billing-form.js';
 import type { BillingProvider } from '../src/components/billing-provider/billing-provider.js';
 import { formatMoney } from '../src/domain/money.js';
 import { StaticAdapter, invoice, snapshot, waitUntil } from './helpers.js';
@@ -187,6 +189,30 @@ describe('right to left: amounts, dates, numbers and emails read right', () => {
       expect(charge.textContent).to.contain(FSI + amount + PDI);
       expectIsolatedAndWhole(charge, amount, charge);
       expect(drawnValue(charge, amount)).to.equal(US_DOLLARS[locale]('2,176.50'));
+    });
+
+    it(`${locale}: what is typed keeps its own direction, and every invalid field's error bar is on the right`, async () => {
+      sessionStorage.clear();
+      const data = { ...snapshot(), paymentMethod: null };
+      const { element } = await mountIn(locale, data, html`<billing-form></billing-form>`, 'billing-form');
+      const form = element as BillingForm;
+      await openForm(form);
+      // Latin text typed into a right-to-left form reads left to right ("1 Analytical Way", not
+      // "Analytical Way 1"); text in the form's language stays right to left.
+      await type(form, 'mailing.address.line1', '1 Analytical Way');
+      const line1 = control(form, 'mailing.address.line1') as HTMLInputElement;
+      expect(getComputedStyle(line1).direction).to.equal('ltr');
+      await type(form, 'mailing.firstName', locale === 'ar' ? 'أحمد' : 'דנה');
+      expect(getComputedStyle(control(form, 'mailing.firstName')).direction).to.equal('rtl');
+      // A failed submit marks the required fields: the thick bar is on the form's start (right) side
+      // for a right-to-left field and a left-to-right one (card number, email) alike.
+      await submit(form);
+      await waitUntil(() => control(form, 'card.number').getAttribute('aria-invalid') === 'true', 'card number not marked invalid');
+      for (const field of ['mailing.lastName', 'mailing.email', 'card.number', 'card.cvc'] as const) {
+        const style = getComputedStyle(control(form, field));
+        expect(control(form, field).getAttribute('aria-invalid'), field).to.equal('true');
+        expect(parseFloat(style.borderRightWidth), `${field}: bar on the right`).to.be.greaterThan(parseFloat(style.borderLeftWidth));
+      }
     });
   }
 });

@@ -4,12 +4,15 @@ import { css } from 'lit';
  * Inputs are sized to what they hold (expiry, security code, postal code narrow; never wider than
  * the grid cell). An invalid field gets a thick start bar and a tint: a shape cue that survives
  * every color scheme, forced colors included (a double border there). The bar is on the form's start
- * side, also for the left-to-right inputs (card number, email…) of a right-to-left form.
+ * side (of the rendered root's `dir`), also for inputs whose own direction differs: the left-to-right
+ * ones (card number, email…) and the `dir="auto"` ones holding text of the other direction. Japanese
+ * lines break between phrases, not inside words (`word-break: auto-phrase`).
  * (Comments stay out of the css template: whatever is in it ships to browsers.)
  */
 export const billingFormStyles = css`
   :host {
     display: block;
+    word-break: auto-phrase;
   }
   form {
     display: grid;
@@ -73,9 +76,13 @@ export const billingFormStyles = css`
     border-inline-start-width: 6px;
     background: color-mix(in srgb, var(--_danger) 6%, var(--billing-color-input, Field));
   }
-  [dir='rtl'] input[dir='ltr'][aria-invalid='true'] {
-    border-inline-start-width: 2px;
-    border-inline-end-width: 6px;
+  [dir='ltr'] input[aria-invalid='true'] {
+    border-right-width: 2px;
+    border-left-width: 6px;
+  }
+  [dir='rtl'] input[aria-invalid='true'] {
+    border-left-width: 2px;
+    border-right-width: 6px;
   }
   .hint {
     color: var(--_muted);
@@ -200,9 +207,13 @@ export const billingFormStyles = css`
       border-width: 4px;
       border-inline-start-width: 10px;
     }
-    [dir='rtl'] input[dir='ltr'][aria-invalid='true'] {
-      border-inline-start-width: 4px;
-      border-inline-end-width: 10px;
+    [dir='ltr'] input[aria-invalid='true'] {
+      border-right-width: 4px;
+      border-left-width: 10px;
+    }
+    [dir='rtl'] input[aria-invalid='true'] {
+      border-left-width: 4px;
+      border-right-width: 10px;
     }
     .error::before {
       border: 1px solid;
