@@ -36,6 +36,22 @@ describe('<invoice-history> fits its width in every language', () => {
     await setViewport({ width: 800, height: 600 });
   });
 
+  it('ar: re-fits when the width changes after it rendered (a table when wide, stacked when not)', async () => {
+    await setViewport({ width: 1400, height: 800 });
+    const element = await history('ar');
+    const scroller = element.shadowRoot!.querySelector('table')!.parentElement!;
+    // Stacked, each value shows its column's label beside it; as a table, the column headers do.
+    const headerShown = () => getComputedStyle(element.shadowRoot!.querySelector('.cell-label')!).display === 'none';
+    expect(headerShown(), 'a table at 1400 px').to.equal(true);
+    await setViewport({ width: 900, height: 800 });
+    await waitUntil(() => !headerShown(), 'not stacked at 900 px');
+    expect(scroller.scrollWidth).to.be.at.most(scroller.clientWidth);
+    expect(document.documentElement.scrollWidth).to.be.at.most(document.documentElement.clientWidth);
+    await setViewport({ width: 1400, height: 800 });
+    await waitUntil(() => headerShown(), 'not a table again at 1400 px');
+    expect(scroller.scrollWidth).to.be.at.most(scroller.clientWidth);
+  });
+
   for (const width of [900, 400, 320]) {
     for (const locale of ['en', 'de', 'ja', 'ar']) {
       it(`${locale} at ${width} px: no column cut off, no sideways scroll`, async () => {
