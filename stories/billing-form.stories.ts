@@ -159,7 +159,7 @@ export const InSuspendedAccount: Story = {
   },
   render: (args, { parameters }) =>
     withBilling(
-      html`<p>The rest of the host page: inert while the account is suspended.</p>
+      html`<p><bdi lang="en">The rest of the host page: inert while the account is suspended.</bdi></p>
         <suspension-modal
           support-email="billing@example.com"
           terms-href=${ifDefined(args['terms-href'] || undefined)}

@@ -67,7 +67,9 @@ export function withBilling(
 
 /** A visible remark next to a story's element, for states that show nothing by design. */
 export function storyNote(text: string): TemplateResult {
-  return html`<p class="story-note">${text}</p>`;
+  // English whatever the toolbar's language: its own language and direction, so its punctuation
+  // stays in place on a right-to-left page.
+  return html`<p class="story-note" lang="en" dir="ltr">${text}</p>`;
 }
 
 /**

@@ -7,7 +7,7 @@ import { clearBillingDrafts, findPart, storyNote, textInLanguage, withBilling, t
 
 function modal(args: Args, parameters: Record<string, unknown>) {
   return withBilling(
-    html`<p>The rest of the host page: inert while the dialog is open.</p>
+    html`<p><bdi lang="en">The rest of the host page: inert while the dialog is open.</bdi></p>
       <button type="button">A button on the page behind the dialog</button>
       <suspension-modal
         update-href=${ifDefined(args['update-href'] || undefined)}

@@ -116,7 +116,7 @@ export const SuspensionModal: Story = {
     const suspended = adapterFor(context, 'suspended', () => storyAdapter({ scenario: 'suspended-50' }));
     return html`<main class="story-page" data-theming style=${styleMap(tokenStyles(args))}>
       <h1>Billing</h1>
-      <p>The rest of the host page: inert while the account is suspended.</p>
+      <p><bdi lang="en">The rest of the host page: inert while the account is suspended.</bdi></p>
       <billing-provider .adapter=${suspended}>
         <suspension-modal update-href="#update-card" support-email="billing@example.com" terms-href="#terms-3-7"></suspension-modal>
       </billing-provider>

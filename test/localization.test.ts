@@ -9,6 +9,7 @@ import type { BillingForm } from '../src/components/billing-form/billing-form.js
 import { control, chooseCountry, openForm, type } from '../src/components/billing-form/billing-form.harness.js';
 import type { OverdueBanner } from '../src/components/overdue-banner/overdue-banner.js';
 import type { BillingProvider } from '../src/components/billing-provider/billing-provider.js';
+import { formatMoney } from '../src/domain/money.js';
 import { registerMessages } from '../src/i18n/index.js';
 import { matchLocale, resolveLocale } from '../src/i18n/resolve.js';
 import { StaticAdapter, invoice, mount, snapshot, textOf, waitUntil } from './helpers.js';
@@ -222,7 +223,7 @@ describe('localization: right-to-left reads right', () => {
       await speaks(element, locale);
       const message = element.shadowRoot!.querySelector('[part="message"]')!;
       (message as HTMLElement).style.width = '1400px';
-      const amount = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format(2176.5);
+      const amount = formatMoney({ amount: 217650, currency: 'USD' }, locale);
       expectReadsRight(message, amount);
     });
 

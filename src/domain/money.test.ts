@@ -55,6 +55,19 @@ describe('minorToDecimalString', () => {
 });
 
 describe('formatMoney', () => {
+  it('isolates a Latin-letter currency symbol left to right in right-to-left locales only', () => {
+    const usd = { amount: 217650, currency: 'USD' };
+    const plain = (locale: string) => new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format(2176.5);
+    // Arabic writes "US$" after the number: isolated, else its "$" is drawn left of "US".
+    expect(formatMoney(usd, 'ar')).to.equal(plain('ar').replace('US$', '\u2066US$\u2069'));
+    expect(formatMoney({ amount: 217650, currency: 'CAD' }, 'ar')).to.contain('\u2066CA$\u2069');
+    // Symbols without letters, and every left-to-right locale, are exactly what Intl gives.
+    expect(formatMoney(usd, 'he')).to.equal(plain('he'));
+    expect(formatMoney({ amount: 217650, currency: 'EUR' }, 'ar')).not.to.match(/[\u2066-\u2069]/);
+    for (const locale of ['en', 'de', 'ja', 'zh-CN']) expect(formatMoney(usd, locale)).to.equal(plain(locale));
+    expect(formatMoney({ amount: 217650, currency: 'CAD' }, 'en')).to.equal('CA$2,176.50');
+  });
+
   it('formats in en-US', () => {
     expect(formatMoney({ amount: 123456, currency: 'USD' }, 'en-US')).to.equal('$1,234.56');
     expect(formatMoney({ amount: -5, currency: 'USD' }, 'en-US')).to.equal('-$0.05');
@@ -83,7 +96,8 @@ describe('formatMoney', () => {
     for (const locale of ['en-US', 'de-DE', 'fr-FR', 'ja-JP', 'ar-BH']) {
       for (const [amount, currency, major] of cases) {
         const expected = new Intl.NumberFormat(locale, { style: 'currency', currency }).format(major);
-        expect(formatMoney({ amount, currency }, locale), `${locale} ${currency}`).to.equal(expected);
+        // Right-to-left locales add only an isolate around a Latin-letter symbol (tested above).
+        expect(formatMoney({ amount, currency }, locale).replace(/[\u2066\u2069]/g, ''), `${locale} ${currency}`).to.equal(expected);
       }
     }
   });

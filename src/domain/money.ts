@@ -42,30 +42,60 @@ export function minorToDecimalString(amount: number, currency: string): string {
   return negative ? `-${text}` : text;
 }
 
-/** One Intl.NumberFormat per locale and currency. */
-const formatCache = new Map<string, Intl.NumberFormat>();
+/** One Intl.NumberFormat per locale and currency, and whether its currency symbol needs isolating. */
+const formatCache = new Map<string, { format: Intl.NumberFormat; isolate: boolean }>();
+
+/** Right-to-left languages, for engines without `Intl.Locale.prototype.getTextInfo`. */
+const RTL_LANGUAGES = /^(?:ar|arc|ckb|dv|fa|he|iw|ks|ps|sd|syr|ug|ur|yi)$/;
+
+function isRightToLeft(tag: string): boolean {
+  try {
+    const locale = new Intl.Locale(tag) as Intl.Locale & {
+      getTextInfo?: () => { direction?: string };
+      textInfo?: { direction?: string };
+    };
+    const direction = (locale.getTextInfo?.() ?? locale.textInfo)?.direction;
+    return direction ? direction === 'rtl' : RTL_LANGUAGES.test(locale.language);
+  } catch {
+    return false;
+  }
+}
+
+const LRI = '\u2066';
+const PDI = '\u2069';
+const LATIN = /\p{Script=Latin}/u;
 
 /**
  * A money amount in the locale's currency style (the browser's default locale when none is
  * given). Formats the exact decimal string, so large amounts keep every digit.
+ *
+ * In right-to-left locales a currency symbol written with Latin letters (`US$`, `CA$`) is isolated
+ * left to right (LRI…PDI): Arabic formats `‏2,176.50 US$`, and without the isolate the bidi
+ * algorithm draws its trailing `$` on the far side of `US` ("$US 2,176.50"). Invisible elsewhere.
  */
 export function formatMoney(money: Money | { amount: number; currency: string }, locale?: string): string {
-  const decimal = minorToDecimalString(money.amount, money.currency);
+  const decimal = minorToDecimalString(money.amount, money.currency) as Intl.StringNumericLiteral;
   // Constructing an Intl.NumberFormat costs far more than formatting with one: one per locale and currency.
   const key = `${locale ?? ''}|${money.currency}`;
-  let format = formatCache.get(key);
-  if (!format) {
+  let cached = formatCache.get(key);
+  if (!cached) {
     const digits = currencyDigits(money.currency);
-    format = new Intl.NumberFormat(locale, {
+    const format = new Intl.NumberFormat(locale, {
       style: 'currency',
       currency: money.currency,
       minimumFractionDigits: digits,
       maximumFractionDigits: digits,
     });
-    formatCache.set(key, format);
+    const rtl = isRightToLeft(format.resolvedOptions().locale);
+    const isolate = rtl && format.formatToParts(0).some((part) => part.type === 'currency' && LATIN.test(part.value));
+    formatCache.set(key, (cached = { format, isolate }));
   }
   // Intl.NumberFormat.prototype.format accepts a decimal string and keeps its full precision.
-  return format.format(decimal as Intl.StringNumericLiteral);
+  if (!cached.isolate) return cached.format.format(decimal);
+  return cached.format
+    .formatToParts(decimal)
+    .map((part) => (part.type === 'currency' ? LRI + part.value + PDI : part.value))
+    .join('');
 }
 
 /**

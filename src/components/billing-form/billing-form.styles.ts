@@ -3,12 +3,16 @@ import { css } from 'lit';
 /*
  * Inputs are sized to what they hold (expiry, security code, postal code narrow; never wider than
  * the grid cell). An invalid field gets a thick start bar and a tint: a shape cue that survives
- * every color scheme, forced colors included (a double border there).
+ * every color scheme, forced colors included (a double border there). The bar is on the form's start
+ * side (of the rendered root's `dir`), also for inputs whose own direction differs: the left-to-right
+ * ones (card number, email…) and the `dir="auto"` ones holding text of the other direction. Japanese
+ * lines break between phrases, not inside words (`word-break: auto-phrase`).
  * (Comments stay out of the css template: whatever is in it ships to browsers.)
  */
 export const billingFormStyles = css`
   :host {
     display: block;
+    word-break: auto-phrase;
   }
   form {
     display: grid;
@@ -71,6 +75,14 @@ export const billingFormStyles = css`
     border: 2px solid var(--_danger);
     border-inline-start-width: 6px;
     background: color-mix(in srgb, var(--_danger) 6%, var(--billing-color-input, Field));
+  }
+  [dir='ltr'] input[aria-invalid='true'] {
+    border-right-width: 2px;
+    border-left-width: 6px;
+  }
+  [dir='rtl'] input[aria-invalid='true'] {
+    border-left-width: 2px;
+    border-right-width: 6px;
   }
   .hint {
     color: var(--_muted);
@@ -194,6 +206,14 @@ export const billingFormStyles = css`
       border-style: double;
       border-width: 4px;
       border-inline-start-width: 10px;
+    }
+    [dir='ltr'] input[aria-invalid='true'] {
+      border-right-width: 4px;
+      border-left-width: 10px;
+    }
+    [dir='rtl'] input[aria-invalid='true'] {
+      border-left-width: 4px;
+      border-right-width: 10px;
     }
     .error::before {
       border: 1px solid;

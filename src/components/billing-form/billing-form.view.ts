@@ -96,7 +96,11 @@ const AUTOCOMPLETE: Partial<Record<FormField, string>> = {
   'billingAddress.postalCode': 'billing postal-code',
 };
 
-/** Inputs that read left to right in every language: numbers, codes, addresses of mail and phone. */
+/**
+ * Inputs that read left to right in every language: numbers, codes, addresses of mail and phone.
+ * The other text inputs (names, company, address, city) take the direction of what is typed
+ * (`dir="auto"`): "1 Analytical Way" typed into a right-to-left form stays "1 Analytical Way".
+ */
 const LTR_FIELDS: ReadonlySet<FormField> = new Set<FormField>([
   'card.number',
   'card.expiry',
@@ -474,7 +478,7 @@ export class FormView implements ReactiveController {
         id=${idOf(field)}
         name=${field}
         type=${kind.type}
-        dir=${LTR_FIELDS.has(field) ? 'ltr' : nothing}
+        dir=${LTR_FIELDS.has(field) ? 'ltr' : 'auto'}
         inputmode=${kind.inputmode ?? nothing}
         autocomplete=${AUTOCOMPLETE[field] ?? 'off'}
         placeholder=${options.placeholder ?? nothing}

@@ -52,11 +52,48 @@ export class View implements ReactiveController {
   #errors = new Map<string, BillingError>();
   #controllers = new Map<string, AbortController>();
 
+  /** Watches the element's width (the table stacks when its columns don't fit; see #fit). */
+  #resize?: ResizeObserver;
+  #width = -1;
+  #frame = 0;
+
   constructor(private readonly host: InvoiceHistory) {}
+
+  hostConnected(): void {
+    this.#resize ??= new ResizeObserver(([entry]) => {
+      const width = entry?.contentRect.width ?? 0;
+      if (width === this.#width) return;
+      this.#width = width;
+      // Next frame: changing the layout inside the observer's callback would notify it again.
+      cancelAnimationFrame(this.#frame);
+      this.#frame = requestAnimationFrame(() => this.#fit());
+    });
+    this.#resize.observe(this.host);
+  }
 
   hostDisconnected(): void {
     for (const controller of this.#controllers.values()) controller.abort();
     this.#controllers.clear();
+    this.#resize?.disconnect();
+    cancelAnimationFrame(this.#frame);
+    this.#width = -1;
+  }
+
+  hostUpdated(): void {
+    this.#fit();
+  }
+
+  /**
+   * Stacks the table (class `stacked`, the layout the container query gives below 44rem) when its
+   * columns don't fit the element's width as a table, whatever the width: the longest language,
+   * amounts and invoice numbers decide, never a cut-off Download column or a sideways scroll.
+   * Measured synchronously, so no frame shows the overflowing table.
+   */
+  #fit(): void {
+    const scroller = this.host.renderRoot.querySelector<HTMLElement>('.scroller');
+    if (!scroller) return;
+    scroller.classList.remove('stacked');
+    scroller.classList.toggle('stacked', scroller.scrollWidth > scroller.clientWidth);
   }
 
   /** Downloads one invoice's PDF (what the row's button does). */
@@ -88,16 +125,17 @@ export class View implements ReactiveController {
     const money = (amount: number) => formatMoney({ amount, currency: invoice.currency }, locale);
     const busy = this.#busy.has(invoice.id);
     const error = this.#errors.get(invoice.id);
-    // Each cell carries its column's label, shown only when the table is stacked (narrow).
+    // Each cell carries its column's label, shown only when the table is stacked (narrow). Values
+    // (number, date, amounts) are <bdi>: their own direction, whatever the cell's (right to left in ar, he).
     const label = (column: number) => html`<span class="cell-label" aria-hidden="true">${labels[column]}</span>`;
     return html`
       <tr role="row">
-        <th role="rowheader" scope="row">${label(0)}<span>${invoice.number}</span></th>
-        <td role="cell">${label(1)}<span>${formatDate(invoice.dueDate, locale)}</span></td>
+        <th role="rowheader" scope="row">${label(0)}<bdi>${invoice.number}</bdi></th>
+        <td role="cell">${label(1)}<bdi>${formatDate(invoice.dueDate, locale)}</bdi></td>
         <td role="cell">${label(2)}<span part="status" class="badge status--${invoice.status}">${statusLabel(invoice.status)}</span></td>
-        <td role="cell" class="amount">${label(3)}<span>${money(invoice.amountBilled)}</span></td>
-        <td role="cell" class="amount">${label(4)}<span>${money(invoice.amountPaid)}</span></td>
-        <td role="cell" class="amount">${label(5)}<span>${money(invoice.amountOwed)}</span></td>
+        <td role="cell" class="amount">${label(3)}<bdi>${money(invoice.amountBilled)}</bdi></td>
+        <td role="cell" class="amount">${label(4)}<bdi>${money(invoice.amountPaid)}</bdi></td>
+        <td role="cell" class="amount">${label(5)}<bdi>${money(invoice.amountOwed)}</bdi></td>
         <td role="cell" class="download">
           <button
             part="download"

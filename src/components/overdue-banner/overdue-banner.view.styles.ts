@@ -1,6 +1,9 @@
 import { css } from 'lit';
 
-/** The banner's own look: adopted when its view (overdue-banner.view.ts) arrives. */
+/**
+ * The banner's own look: adopted when its view (overdue-banner.view.ts) arrives. Japanese lines break
+ * between phrases, not inside words (`word-break: auto-phrase`; other languages break as usual).
+ */
 export const styles = css`
   .banner {
     display: flex;
@@ -12,6 +15,7 @@ export const styles = css`
     border-inline-start: 6px solid var(--_warning);
     border-radius: var(--_radius);
     background: color-mix(in srgb, var(--_warning) 10%, var(--_surface));
+    word-break: auto-phrase;
   }
   .banner--overdue,
   .banner--suspended {

@@ -1,6 +1,10 @@
 import { css } from 'lit';
 
-/** The dialog and its content (what is owed, Update, the card form): adopted when the view (suspension-modal.view.ts) arrives. */
+/**
+ * The dialog and its content (what is owed, Update, the card form): adopted when the view
+ * (suspension-modal.view.ts) arrives. Japanese lines break between phrases, not inside words
+ * (`word-break: auto-phrase`).
+ */
 export const styles = css`
   dialog {
     inline-size: min(40rem, calc(100vw - 2rem));
@@ -13,6 +17,7 @@ export const styles = css`
     background: var(--_surface);
     color: inherit;
     box-shadow: 0 1rem 3rem rgb(0 0 0 / 0.35);
+    word-break: auto-phrase;
   }
   dialog::backdrop {
     background: var(--billing-backdrop, rgb(20 20 20 / 0.6));
