@@ -252,6 +252,11 @@ export const sharedText = {
   noProvider: (tag: string) => msg('<{tag}> must be placed inside <billing-provider>.', { id: 'billing.noProvider', args: { tag } }),
 };
 
+/** What goes between two sentences: a space, or nothing in Japanese and Chinese (they end with 。). */
+export function sentenceGap(): string {
+  return /^(ja|zh)/.test(active.language) ? '' : ' ';
+}
+
 /** What a failed load adds, by the error's code (never the adapter's or server's own words). */
 export function loadErrorText(code: BillingErrorCode): string {
   if (code === 'unauthorized') return msg("You aren't signed in, or your session has ended. Sign in again, then try again.", { id: 'billing.load.unauthorized' });

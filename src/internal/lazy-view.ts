@@ -1,5 +1,5 @@
 import { adoptStyles, html, isServer, nothing, type CSSResult, type ReactiveController, type ReactiveElement } from 'lit';
-import { loadErrorText, sharedText } from '../i18n/index.js';
+import { loadErrorText, sentenceGap, sharedText } from '../i18n/index.js';
 
 /** The view modules loaded so far, by element class. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -70,7 +70,7 @@ export class LazyView<H extends ReactiveElement, V extends ReactiveController> i
   render(quiet?: boolean) {
     if (this.#failed) {
       return html`<div part="load-error" class="notice notice--error" role="alert">
-        <p>${sharedText.loadFailed()} ${loadErrorText('network')}</p>
+        <p>${sharedText.loadFailed()}${sentenceGap()}${loadErrorText('network')}</p>
         <button part="retry" class="button button--secondary" type="button" @click=${this.#retry}>${sharedText.retry()}</button>
       </div>`;
     }

@@ -1,6 +1,6 @@
 import { html, isServer, nothing, type TemplateResult } from 'lit';
 import type { BillingContextValue } from '../context/billing-context.js';
-import { loadErrorText, sharedText } from '../i18n/index.js';
+import { loadErrorText, sentenceGap, sharedText } from '../i18n/index.js';
 
 /**
  * What every billing element shows before (or instead of) itself: no provider, loading, the load
@@ -34,7 +34,7 @@ export function renderSharedState(
   if (options.quiet) return nothing;
   if (status === 'error' && error) {
     return html`<div part="load-error" class="notice notice--error" role="alert">
-      <p>${sharedText.loadFailed()} ${loadErrorText(error.code)}</p>
+      <p>${sharedText.loadFailed()}${sentenceGap()}${loadErrorText(error.code)}</p>
       <button part="retry" class="button button--secondary" type="button" @click=${() => void billing.actions.refresh()}>
         ${sharedText.retry()}
       </button>

@@ -20,7 +20,7 @@
 // - finding, filling and reading the form in tests and stories: billing-form.harness.ts.
 import { css, html, type PropertyValues } from 'lit';
 import type { FormField } from '../../domain/payment-form-fields.js';
-import { loadErrorText, sharedText } from '../../i18n/index.js';
+import { loadErrorText, sentenceGap, sharedText } from '../../i18n/index.js';
 import { BillingConsumerElement } from '../../internal/billing-consumer.js';
 import { renderNoPermission, renderSharedState } from '../../internal/shared-states.js';
 import { sharedStyles } from '../../internal/shared.styles.js';
@@ -136,7 +136,7 @@ export class BillingForm extends BillingConsumerElement {
     if (error) {
       // The view could not be imported (offline, or a deploy removed the old chunk): the load error, and Try again imports it again.
       return html`<div part="load-error" class="notice notice--error" role="alert">
-        <p>${sharedText.loadFailed()} ${loadErrorText(error.code)}</p>
+        <p>${sharedText.loadFailed()}${sentenceGap()}${loadErrorText(error.code)}</p>
         <button part="retry" class="button button--secondary" type="button" @click=${() => this.#engine.retry()}>${sharedText.retry()}</button>
       </div>`;
     }

@@ -16,7 +16,7 @@ import type { PostalLabel, RegionLabel } from '../../domain/address/types.js';
 import type { PaymentMethod, SubmitResult } from '../../domain/types.js';
 import { PaymentMethodSubmitEvent } from '../../events/payment-method-submit.js';
 import { PaymentMethodUpdatedEvent } from '../../events/payment-method-updated.js';
-import { sharedText } from '../../i18n/index.js';
+import { sentenceGap, sharedText } from '../../i18n/index.js';
 import { AddressRulesController, type AddressGroup } from './address-rules-controller.js';
 import { viewStyles } from '../../internal/view.styles.js';
 import { billingFormStyles } from './billing-form.styles.js';
@@ -668,12 +668,7 @@ export class FormView implements ReactiveController {
     if (!result) return nothing;
     const charged = result.charged && result.charged.amount > 0 ? v.engine.formatMoney(result.charged, this.#locale) : null;
     return html`<div part="success" class="success" role="status" tabindex="-1">
-      <p>
-        ${charged
-          ? v.engine.formText.successCharged(charged)
-          : v.engine.formText.success()}
-        ${v.engine.formText.successDelay()}
-      </p>
+      <p>${charged ? v.engine.formText.successCharged(charged) : v.engine.formText.success()}${sentenceGap()}${v.engine.formText.successDelay()}</p>
     </div>`;
   }
 
