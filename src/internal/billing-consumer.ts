@@ -28,7 +28,7 @@ import { markFallbacks } from '../i18n/fallback-lang.js';
  * @cssprop [--billing-color-success=light-dark(#137333, #81c995)] - Confirmations and paid states.
  * @cssprop [--billing-color-border=color-mix(in srgb, CanvasText 25%, transparent)] - Borders and rules.
  * @cssprop [--billing-color-muted=color-mix(in srgb, CanvasText 70%, Canvas)] - Secondary text.
- * @cssprop [--billing-color-focus=Highlight] - The focus ring.
+ * @cssprop [--billing-color-focus=var(--billing-color-accent)] - The focus ring (forced colors: a system color).
  * @cssprop [--billing-radius=6px] - Corner radius.
  * @cssprop [--billing-space=1rem] - The spacing unit.
  */

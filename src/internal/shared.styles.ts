@@ -25,7 +25,7 @@ export const sharedStyles = css`
     --_border: var(--billing-color-border, color-mix(in srgb, CanvasText 25%, transparent));
     --_muted: var(--billing-color-muted, color-mix(in srgb, CanvasText 70%, Canvas));
     --_surface: var(--billing-color-surface, Canvas);
-    --_focus: var(--billing-color-focus, Highlight);
+    --_focus: var(--billing-color-focus, var(--_accent));
     font-family: var(--billing-font-family, inherit);
     color: var(--billing-color-text, CanvasText);
     line-height: 1.5;
